@@ -1,0 +1,20 @@
+using System;
+
+namespace WebexCalls.Client.Http
+{
+    /// <summary>
+    /// Hears about each request a <see cref="WebexCallsClient"/> makes, for logging. It is never given headers, so
+    /// the token cannot reach it. Calls may arrive on any thread.
+    /// </summary>
+    public interface IWebexRequestObserver
+    {
+        /// <summary>A request is about to be sent; <paramref name="body"/> is its JSON body, if any.</summary>
+        void RequestSending(string method, string path, string? body);
+
+        /// <summary>
+        /// A request has ended: <paramref name="statusCode"/> is null when no response came, and
+        /// <paramref name="trackingId"/> is Webex's (or, failing that, the one the client sent).
+        /// </summary>
+        void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body);
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+
+namespace WebexCalls.Client.Http
+{
+    /// <summary>Reads a failed response into a <see cref="WebexApiException"/>, whatever its body holds.</summary>
+    internal static class WebexErrorReader
+    {
+        private const int MaxRawMessageLength = 300;
+
+        public static WebexErrorKind KindOf(int status)
+        {
+            switch (status)
+            {
+                case 400: return WebexErrorKind.BadRequest;
+                case 401: return WebexErrorKind.Unauthorized;
+                case 403: return WebexErrorKind.Forbidden;
+                case 404: return WebexErrorKind.NotFound;
+                case 409: return WebexErrorKind.Conflict;
+                // 423 Locked carries Retry-After like 429 and, like it, means "not processed, come back later".
+                case 423:
+                case 429: return WebexErrorKind.RateLimited;
+                default: return status >= 500 ? WebexErrorKind.ServerError : WebexErrorKind.HttpError;
+            }
+        }
+
+        public static WebexApiException Read(
+            string method, string path, string? callId, HttpResponseMessage response, byte[] body, string? requestTrackingId)
+        {
+            var status = (int)response.StatusCode;
+            string? message = null;
+            var details = new List<string>();
+            string? bodyTrackingId = null;
+
+            if (!TryReadWebexBody(body, ref message, details, ref bodyTrackingId))
+            {
+                // Not Webex JSON (an HTML page from a proxy, plain text, nothing): keep a short piece of the text.
+                var text = Encoding.UTF8.GetString(body).Trim();
+                message = text.Length == 0
+                    ? response.ReasonPhrase
+                    : text.Length > MaxRawMessageLength ? text.Substring(0, MaxRawMessageLength) + "..." : text;
+            }
+
+            var trackingId = bodyTrackingId ?? HeaderTrackingId(response) ?? requestTrackingId;
+            return new WebexApiException(
+                KindOf(status), method, path, status, message, details, trackingId, RetryAfter(response), callId);
+        }
+
+        public static string? HeaderTrackingId(HttpResponseMessage response)
+        {
+            // Header names are case-insensitive in HttpHeaders; Webex sends "trackingid".
+            return response.Headers.TryGetValues("TrackingID", out var values) ? values.FirstOrDefault() : null;
+        }
+
+        private static TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (header?.Date is DateTimeOffset date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+
+            return null;
+        }
+
+        private static bool TryReadWebexBody(byte[] body, ref string? message, List<string> details, ref string? trackingId)
+        {
+            if (body.Length == 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return false;
+                }
+
+                message = StringProperty(root, "message");
+                trackingId = StringProperty(root, "trackingId");
+                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var error in errors.EnumerateArray())
+                    {
+                        var description = error.ValueKind == JsonValueKind.Object ? StringProperty(error, "description") : null;
+                        if (!string.IsNullOrWhiteSpace(description))
+                        {
+                            details.Add(description!);
+                        }
+                    }
+                }
+
+                return message != null || details.Count > 0 || trackingId != null;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static string? StringProperty(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using Microsoft.Extensions.DependencyInjection;
+using WebexCalls.Client.Http;
+
+namespace WebexCalls.Client
+{
+    /// <summary>
+    /// Where to reach Webex and with which token. Thread-safe: one connection serves every runspace of a process.
+    /// The HTTP stack (an <see cref="IHttpClientFactory"/> with the auth and TrackingID handlers) is built on first
+    /// use, not when the connection is made, so importing the module stays cheap.
+    /// </summary>
+    public sealed class WebexCallsConnection : IDisposable
+    {
+        /// <summary>The real Webex API.</summary>
+        public static readonly Uri DefaultBaseUri = new Uri("https://webexapis.com/v1");
+
+        private const string HttpClientName = "WebexCalls";
+        private readonly Lazy<ServiceProvider> _services;
+        private readonly Func<HttpMessageHandler>? _primaryHandler;
+
+        /// <summary>Creates a connection; nothing is sent until a client made by <see cref="CreateClient"/> is used.</summary>
+        /// <param name="baseUri">The API root, such as https://webexapis.com/v1 or a simulator's http://127.0.0.1:port/v1.</param>
+        /// <param name="tokens">Supplies the bearer token.</param>
+        /// <param name="timeout">How long one request may take; 100 seconds when null.</param>
+        /// <param name="primaryHandler">Replaces the network handler; for tests that stub the network.</param>
+        public WebexCallsConnection(Uri baseUri, IAccessTokenProvider tokens, TimeSpan? timeout = null, Func<HttpMessageHandler>? primaryHandler = null)
+        {
+            if (baseUri is null)
+            {
+                throw new ArgumentNullException(nameof(baseUri));
+            }
+
+            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException("The base URI must be an absolute http or https URI, such as " + DefaultBaseUri + ".", nameof(baseUri));
+            }
+
+            TokenProvider = tokens ?? throw new ArgumentNullException(nameof(tokens));
+            // A trailing slash makes relative paths such as "telephony/calls" land under /v1 instead of replacing it.
+            BaseUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
+            Timeout = timeout ?? TimeSpan.FromSeconds(100);
+            _primaryHandler = primaryHandler;
+            _services = new Lazy<ServiceProvider>(BuildServices, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The API root requests are sent under (always ends with a slash).</summary>
+        public Uri BaseUri { get; }
+
+        /// <summary>How long one request may take.</summary>
+        public TimeSpan Timeout { get; }
+
+        /// <summary>True once the HTTP stack has been built by a first request.</summary>
+        public bool IsHttpStackBuilt => _services.IsValueCreated;
+
+        internal IAccessTokenProvider TokenProvider { get; }
+
+        /// <summary>Makes a lightweight client over the shared HTTP stack; <paramref name="observer"/> hears its requests.</summary>
+        public WebexCallsClient CreateClient(IWebexRequestObserver? observer = null)
+        {
+            var factory = _services.Value.GetRequiredService<IHttpClientFactory>();
+            return new WebexCallsClient(factory.CreateClient(HttpClientName), observer);
+        }
+
+        /// <summary>Releases the HTTP stack, if it was built.</summary>
+        public void Dispose()
+        {
+            if (_services.IsValueCreated)
+            {
+                _services.Value.Dispose();
+            }
+        }
+
+        private ServiceProvider BuildServices()
+        {
+            var services = new ServiceCollection();
+            var builder = services
+                .AddHttpClient(HttpClientName, client =>
+                {
+                    client.BaseAddress = BaseUri;
+                    client.Timeout = Timeout;
+                    client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+                    client.DefaultRequestHeaders.UserAgent.ParseAdd("WebexCalls/" + typeof(WebexCallsConnection).Assembly.GetName().Version);
+                })
+                .AddHttpMessageHandler(() => new TrackingIdHandler())
+                .AddHttpMessageHandler(() => new BearerTokenHandler(TokenProvider));
+            if (_primaryHandler != null)
+            {
+                builder.ConfigurePrimaryHttpMessageHandler(_primaryHandler);
+            }
+
+            return services.BuildServiceProvider();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace WebexCalls.Client
+{
+    /// <summary>What kind of failure a <see cref="WebexApiException"/> reports.</summary>
+    public enum WebexErrorKind
+    {
+        /// <summary>An HTTP status the other kinds do not cover.</summary>
+        HttpError = 0,
+        /// <summary>400: the request was invalid.</summary>
+        BadRequest,
+        /// <summary>401: the token is missing, wrong or expired.</summary>
+        Unauthorized,
+        /// <summary>403: the token lacks a scope or the user may not do this.</summary>
+        Forbidden,
+        /// <summary>404: the call (or another resource) does not exist.</summary>
+        NotFound,
+        /// <summary>409: the action conflicts with the call's state.</summary>
+        Conflict,
+        /// <summary>429 (or 423): rate limited; see <see cref="WebexApiException.RetryAfter"/>.</summary>
+        RateLimited,
+        /// <summary>5xx: the server failed.</summary>
+        ServerError,
+        /// <summary>No HTTP response: DNS, TCP or TLS failure.</summary>
+        ConnectionFailed,
+        /// <summary>The request timed out before a response came.</summary>
+        Timeout,
+        /// <summary>A success status with a body that could not be read.</summary>
+        InvalidResponse,
+    }
+}

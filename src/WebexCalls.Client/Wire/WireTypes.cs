@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace WebexCalls.Client.Wire
+{
+    // Shapes of the JSON on the wire, named as the spec names them. Enums and dates stay strings here: the mapper
+    // reads them tolerantly, so an unknown value or an odd timestamp never fails a whole response.
+
+    internal sealed class CallWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("callId")] public string? CallId { get; set; }
+        [JsonPropertyName("callSessionId")] public string? CallSessionId { get; set; }
+        [JsonPropertyName("personality")] public string? Personality { get; set; }
+        [JsonPropertyName("state")] public string? State { get; set; }
+        [JsonPropertyName("callType")] public string? CallType { get; set; }
+        [JsonPropertyName("remoteParty")] public PartyWire? RemoteParty { get; set; }
+        // The spec types appearance as "number" (its example even says 1.23), so read a double and round.
+        [JsonPropertyName("appearance")] public double? Appearance { get; set; }
+        [JsonPropertyName("created")] public string? Created { get; set; }
+        [JsonPropertyName("startTime")] public string? StartTime { get; set; }
+        [JsonPropertyName("answered")] public string? Answered { get; set; }
+        [JsonPropertyName("answerTime")] public string? AnswerTime { get; set; }
+        [JsonPropertyName("duration")] public double? Duration { get; set; }
+        [JsonPropertyName("redirections")] public List<RedirectionWire?>? Redirections { get; set; }
+        [JsonPropertyName("recall")] public RecallWire? Recall { get; set; }
+        [JsonPropertyName("recordingState")] public string? RecordingState { get; set; }
+        [JsonPropertyName("muteCapable")] public bool? MuteCapable { get; set; }
+        [JsonPropertyName("muted")] public bool? Muted { get; set; }
+    }
+
+    internal sealed class PartyWire
+    {
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("number")] public string? Number { get; set; }
+        [JsonPropertyName("personId")] public string? PersonId { get; set; }
+        [JsonPropertyName("placeId")] public string? PlaceId { get; set; }
+        [JsonPropertyName("sipAddress")] public string? SipAddress { get; set; }
+        [JsonPropertyName("privacyEnabled")] public bool? PrivacyEnabled { get; set; }
+        [JsonPropertyName("callType")] public string? CallType { get; set; }
+    }
+
+    internal sealed class RedirectionWire
+    {
+        [JsonPropertyName("reason")] public string? Reason { get; set; }
+        [JsonPropertyName("redirectingParty")] public PartyWire? RedirectingParty { get; set; }
+    }
+
+    internal sealed class RecallWire
+    {
+        [JsonPropertyName("type")] public string? Type { get; set; }
+        [JsonPropertyName("party")] public PartyWire? Party { get; set; }
+    }
+
+    internal sealed class CallListWire
+    {
+        [JsonPropertyName("items")] public List<CallWire?>? Items { get; set; }
+    }
+
+    internal sealed class DialResponseWire
+    {
+        [JsonPropertyName("callId")] public string? CallId { get; set; }
+        [JsonPropertyName("callSessionId")] public string? CallSessionId { get; set; }
+    }
+
+    internal sealed class DialRequestWire
+    {
+        [JsonPropertyName("destination")] public string Destination { get; set; } = string.Empty;
+        [JsonPropertyName("endpointId")] public string? EndpointId { get; set; }
+    }
+
+    internal sealed class CallActionRequestWire
+    {
+        [JsonPropertyName("callId")] public string CallId { get; set; } = string.Empty;
+    }
+
+    [JsonSourceGenerationOptions(
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    [JsonSerializable(typeof(CallWire))]
+    [JsonSerializable(typeof(CallListWire))]
+    [JsonSerializable(typeof(DialResponseWire))]
+    [JsonSerializable(typeof(DialRequestWire))]
+    [JsonSerializable(typeof(CallActionRequestWire))]
+    internal sealed partial class WebexJsonContext : JsonSerializerContext
+    {
+    }
+}
