@@ -1,0 +1,162 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace WebexCalls.Simulator;
+
+/// <summary>Builds the simulator's web application; used by Program and, in-process, by the tests.</summary>
+public static class SimulatorApp
+{
+    /// <summary>Where the simulator listens when no --urls is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5099";
+
+    /// <summary>Builds the app. <paramref name="configureServices"/> lets tests replace services such as the clock.</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection("Simulator"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CallStore>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<TokenRegistry>();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.Use(WebexGateway);
+        WebexApiRoutes.Map(app);
+        ControlApiRoutes.Map(app);
+        return app;
+    }
+
+    /// <summary>The addresses the started app listens on (with real ports when it was asked for port 0).</summary>
+    public static string ListeningAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        foreach (var address in addresses ?? Array.Empty<string>())
+        {
+            return address.TrimEnd('/');
+        }
+
+        throw new InvalidOperationException("The simulator has no listening address; was it started?");
+    }
+
+    /// <summary>
+    /// What every /v1 request meets before its endpoint, as at Webex: a trackingid header on the response, bearer
+    /// token and scope checks, injected faults; and, after it, an entry in the request log.
+    /// </summary>
+    private static async Task WebexGateway(HttpContext context, Func<Task> next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/v1", out var relativePath))
+        {
+            await next();
+            return;
+        }
+
+        var trackingId = "ROUTER_" + Guid.NewGuid().ToString("D").ToUpperInvariant();
+        context.Items[WebexErrors.TrackingIdItem] = trackingId;
+        context.Response.Headers["trackingid"] = trackingId;
+
+        context.Request.EnableBuffering();
+        string? body;
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        context.Request.Body.Position = 0;
+        var hadToken = BearerToken(context.Request) is not null;
+
+        var denial = Authorize(context);
+        if (denial != null)
+        {
+            await denial.ExecuteAsync(context);
+        }
+        else if (context.RequestServices.GetRequiredService<FaultInjector>().Take(context.Request.Method, relativePath.Value ?? "/") is { } fault)
+        {
+            await WriteFault(context, fault);
+        }
+        else
+        {
+            await next();
+        }
+
+        context.RequestServices.GetRequiredService<RequestLog>().Add(new LoggedRequest(
+            DateTimeOffset.UtcNow,
+            context.Request.Method,
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
+            context.Request.Headers["TrackingID"].ToString() is { Length: > 0 } sent ? sent : null,
+            context.Request.ContentType,
+            hadToken,
+            string.IsNullOrEmpty(body) ? null : body,
+            context.Response.StatusCode,
+            trackingId));
+    }
+
+    private static IResult? Authorize(HttpContext context)
+    {
+        var token = BearerToken(context.Request);
+        if (token is null)
+        {
+            return WebexErrors.Error(context, 401, "The request requires a valid access token set in the Authorization request header.");
+        }
+
+        var scope = HttpMethods.IsGet(context.Request.Method) ? TokenRegistry.ReadScope : TokenRegistry.WriteScope;
+        return context.RequestServices.GetRequiredService<TokenRegistry>().HasScope(token, scope) switch
+        {
+            null => WebexErrors.Error(context, 401, "The request requires a valid access token set in the Authorization request header."),
+            false => WebexErrors.Error(context, 403, "The server understood the request, but refused to fulfill it because the access token is missing required scopes.", "Missing scope " + scope),
+            true => null,
+        };
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header[scheme.Length..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+
+    private static async Task WriteFault(HttpContext context, Fault fault)
+    {
+        context.Response.StatusCode = fault.Status;
+        if (fault.RetryAfterSeconds is int seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (fault.Body is not null)
+        {
+            context.Response.ContentType = fault.ContentType ?? "application/json";
+            await context.Response.WriteAsync(fault.Body, context.RequestAborted);
+        }
+    }
+}
