@@ -38,7 +38,7 @@ namespace WebexCalls.Client
         public async Task<IReadOnlyList<CallSession>> ListCallsAsync(CancellationToken cancellationToken)
         {
             var response = await SendAsync(HttpMethod.Get, CallsPath, null, null, cancellationToken).ConfigureAwait(false);
-            var list = Deserialize(response, WebexJsonContext.Default.CallListWire);
+            var list = Deserialize(response, WebexJsonContext.Wire.CallListWire);
             if (list.Items is null)
             {
                 throw InvalidResponse(response, "the response has no 'items' array", null);
@@ -54,7 +54,7 @@ namespace WebexCalls.Client
             RequireCallId(callId);
             var path = CallsPath + "/" + Uri.EscapeDataString(callId);
             var response = await SendAsync(HttpMethod.Get, path, callId, null, cancellationToken).ConfigureAwait(false);
-            return ToCall(Deserialize(response, WebexJsonContext.Default.CallWire), response, DateTimeOffset.UtcNow);
+            return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow);
         }
 
         /// <summary>
@@ -71,9 +71,9 @@ namespace WebexCalls.Client
                 throw new ArgumentException(DestinationValidator.Describe(destination), nameof(destination));
             }
 
-            var body = Serialize(new DialRequestWire { Destination = destination, EndpointId = endpointId }, WebexJsonContext.Default.DialRequestWire);
+            var body = Serialize(new DialRequestWire { Destination = destination, EndpointId = endpointId }, WebexJsonContext.Wire.DialRequestWire);
             var response = await SendAsync(HttpMethod.Post, CallsPath + "/dial", null, body, cancellationToken).ConfigureAwait(false);
-            var dial = Deserialize(response, WebexJsonContext.Default.DialResponseWire);
+            var dial = Deserialize(response, WebexJsonContext.Wire.DialResponseWire);
             if (string.IsNullOrEmpty(dial.CallId) || string.IsNullOrEmpty(dial.CallSessionId))
             {
                 throw InvalidResponse(response, "the dial response lacks 'callId' or 'callSessionId'", null);
@@ -94,7 +94,7 @@ namespace WebexCalls.Client
         private async Task CallActionAsync(string action, string callId, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            var body = Serialize(new CallActionRequestWire { CallId = callId }, WebexJsonContext.Default.CallActionRequestWire);
+            var body = Serialize(new CallActionRequestWire { CallId = callId }, WebexJsonContext.Wire.CallActionRequestWire);
             await SendAsync(HttpMethod.Post, CallsPath + "/" + action, callId, body, cancellationToken).ConfigureAwait(false);
         }
 

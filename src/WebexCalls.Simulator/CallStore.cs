@@ -46,14 +46,25 @@ public sealed class CallStore
     private readonly List<SimulatedCall> _calls = new();
     private readonly List<CallHistoryJson> _history = new();
     private readonly TimeProvider _time;
-    private readonly SimulatorOptions _options;
+    private readonly SimulatorOptions _startupOptions;
+    private SimulatorOptions _options;
     private int _nextCallNumber = 1;
 
     /// <summary>Creates an empty store.</summary>
     public CallStore(TimeProvider time, IOptions<SimulatorOptions> options)
     {
         _time = time;
-        _options = options.Value;
+        _startupOptions = options.Value;
+        _options = _startupOptions;
+    }
+
+    /// <summary>Changes the dial delays for calls dialled from now on, until the next reset.</summary>
+    public void SetDelays(int alertingDelayMs, int connectingDelayMs)
+    {
+        lock (_gate)
+        {
+            _options = new SimulatorOptions { AlertingDelayMs = alertingDelayMs, ConnectingDelayMs = connectingDelayMs };
+        }
     }
 
     /// <summary>The active calls, in the order they were created.</summary>
@@ -153,11 +164,12 @@ public sealed class CallStore
         }
     }
 
-    /// <summary>Forgets every call and all history.</summary>
+    /// <summary>Forgets every call and all history, and restores the start-up delays.</summary>
     public void Reset()
     {
         lock (_gate)
         {
+            _options = _startupOptions;
             _calls.Clear();
             _history.Clear();
             _nextCallNumber = 1;

@@ -16,6 +16,8 @@ internal static class ControlApiRoutes
 
     public sealed record TokenRequest(string? Token, string[]? Scopes);
 
+    public sealed record DelaysRequest(int AlertingDelayMs, int ConnectingDelayMs);
+
     public static void Map(WebApplication app)
     {
         var control = app.MapGroup(Prefix);
@@ -33,6 +35,12 @@ internal static class ControlApiRoutes
             string.IsNullOrWhiteSpace(request.Number)
                 ? Results.BadRequest(new { message = "number is required" })
                 : Results.Json(store.AddIncoming(request.Number, request.Name, request.CallType), statusCode: StatusCodes.Status201Created));
+
+        control.MapPut("/delays", (DelaysRequest request, CallStore store) =>
+        {
+            store.SetDelays(request.AlertingDelayMs, request.ConnectingDelayMs);
+            return Results.NoContent();
+        });
 
         control.MapGet("/requests", (RequestLog log) => Results.Json(log.Snapshot()));
         control.MapDelete("/requests", (RequestLog log) =>

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace WebexCalls.Client.Wire
@@ -84,5 +86,15 @@ namespace WebexCalls.Client.Wire
     [JsonSerializable(typeof(CallActionRequestWire))]
     internal sealed partial class WebexJsonContext : JsonSerializerContext
     {
+        /// <summary>
+        /// The context to use: the default encoder would send "+1408..." as "\u002B1408...", valid JSON but
+        /// needlessly odd on the wire and in debug logs. These bodies are never embedded in HTML.
+        /// </summary>
+        public static WebexJsonContext Wire { get; } = new WebexJsonContext(new JsonSerializerOptions
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        });
     }
 }

@@ -1,0 +1,347 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the WebexCalls module.
+.DESCRIPTION
+    Tasks (run in the order given):
+      Clean  removes out/ and every bin/ and obj/.
+      Build  compiles the solution and lays out a loadable module in out/WebexCalls: the manifest with the version
+             stamped, the format file, the about topic, MAML help rendered from the cmdlets' /// documentation, and
+             the DLLs the module needs (never System.Management.Automation.dll).
+      Test   builds, runs the xUnit projects, then Pester against the built module in a fresh pwsh, with the
+             simulator on a free loopback port; ends with one line "N passed, N failed".
+      Demo   builds, starts the simulator, and walks through dial, list, hold, resume and hang-up in a fresh pwsh.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Help')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'WebexCalls'
+$ResultsDir = Join-Path $Out 'TestResults'
+$Solution = Join-Path $Root 'WebexCalls.PowerShell.sln'
+$PowerShellProject = Join-Path $Root 'src/WebexCalls.PowerShell'
+$SimulatorDll = Join-Path $Root "src/WebexCalls.Simulator/bin/$Configuration/net10.0/WebexCalls.Simulator.dll"
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments = @())
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-PwshCommand {
+    # A fresh pwsh like the one running this script: itself when it is pwsh, else the repository's local tool.
+    $exe = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    if ((Split-Path $exe -Leaf) -match '^pwsh(\.exe)?$') { return , @($exe) }
+    return , @('dotnet', 'pwsh')
+}
+
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)][string[]] $Arguments)
+    $pwsh = Get-PwshCommand
+    Push-Location $Root
+    try {
+        $exe, $rest = $pwsh
+        & $exe @rest -NoProfile -NonInteractive @Arguments
+        return $LASTEXITCODE
+    }
+    finally { Pop-Location }
+}
+
+function Get-ModuleVersion {
+    [xml] $props = Get-Content (Join-Path $Root 'Directory.Build.props') -Raw
+    return $props.Project.PropertyGroup.WebexCallsVersion | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Clean {
+    Remove-Item $Out -Recurse -Force -ErrorAction SilentlyContinue
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj |
+        Where-Object FullName -NotMatch '[\\/]\.git[\\/]' |
+        Remove-Item -Recurse -Force -ErrorAction SilentlyContinue
+    Write-Host 'Cleaned out/, bin/ and obj/.'
+}
+
+function Invoke-Build {
+    Write-Host "Building $Configuration..."
+    Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    Remove-Item $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force
+
+    $bin = Join-Path $PowerShellProject "bin/$Configuration/netstandard2.0"
+    # PowerShell itself provides System.Management.Automation; a copy beside the module would shadow it.
+    Get-ChildItem $bin -Filter '*.dll' |
+        Where-Object Name -NE 'System.Management.Automation.dll' |
+        Copy-Item -Destination $ModuleOut
+
+    $version = Get-ModuleVersion
+    (Get-Content (Join-Path $Root 'module/WebexCalls/WebexCalls.psd1') -Raw).Replace('{{ModuleVersion}}', $version) |
+        Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1') -Encoding utf8
+    Copy-Item (Join-Path $Root 'module/WebexCalls/WebexCalls.format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'module/WebexCalls/en-US/*') (Join-Path $ModuleOut 'en-US')
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+
+    # Help is rendered in a child process: loading the module's DLL here would lock it on Windows.
+    $code = Invoke-FreshPwsh @('-File', $PSCommandPath, '-Task', 'Help', '-Configuration', $Configuration)
+    if ($code -ne 0) { throw 'Rendering the MAML help failed.' }
+
+    $manifest = Test-ModuleManifest (Join-Path $ModuleOut 'WebexCalls.psd1')
+    Write-Host "Built WebexCalls $($manifest.Version) in $ModuleOut"
+}
+
+function Invoke-Help {
+    # Renders en-US/WebexCalls.PowerShell.dll-Help.xml (MAML) from the built module and its XML documentation, so
+    # the /// comments on each cmdlet and parameter are the one source of its help.
+    Import-Module (Join-Path $ModuleOut 'WebexCalls.psd1') -Force
+    [xml] $docs = Get-Content (Join-Path $PowerShellProject "bin/$Configuration/netstandard2.0/WebexCalls.PowerShell.xml") -Raw
+    $members = @{}
+    foreach ($member in $docs.doc.members.member) { $members[$member.name] = $member }
+
+    function Get-DocText($node) {
+        if ($null -eq $node) { return '' }
+        $text = $node.InnerXml -replace '<see cref="[A-Z]:(?:[\w.]+\.)?([\w]+)"\s*/>', '$1' -replace '<c>(.*?)</c>', '$1' -replace '<[^>]+>', ''
+        return ([System.Net.WebUtility]::HtmlDecode($text) -replace '\s+', ' ').Trim()
+    }
+
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    $ns = @{
+        maml = 'http://schemas.microsoft.com/maml/2004/10'
+        command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+        dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
+    }
+    $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
+    $path = Join-Path $ModuleOut 'en-US/WebexCalls.PowerShell.dll-Help.xml'
+    $w = [System.Xml.XmlWriter]::Create($path, $settings)
+    function Para([string] $text) { $w.WriteStartElement('maml', 'para', $ns.maml); $w.WriteString($text); $w.WriteEndElement() }
+    function Description([string] $text) { $w.WriteStartElement('maml', 'description', $ns.maml); Para $text; $w.WriteEndElement() }
+    function TypeName([type] $type) {
+        if ($type -eq [System.Management.Automation.SwitchParameter]) { return 'SwitchParameter' }
+        return $type.Name
+    }
+    function Write-Parameter($parameter, $setMetadata, [string] $description) {
+        $pipeline = @()
+        if ($setMetadata.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
+        if ($setMetadata.ValueFromPipeline) { $pipeline += 'ByValue' }
+        $w.WriteStartElement('command', 'parameter', $ns.command)
+        $w.WriteAttributeString('required', "$($setMetadata.IsMandatory)".ToLowerInvariant())
+        $w.WriteAttributeString('variableLength', "$($parameter.ParameterType.IsArray)".ToLowerInvariant())
+        $w.WriteAttributeString('globbing', 'false')
+        $w.WriteAttributeString('pipelineInput', $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
+        $w.WriteAttributeString('position', $(if ($setMetadata.Position -ge 0) { "$($setMetadata.Position)" } else { 'named' }))
+        $w.WriteAttributeString('aliases', $(if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }))
+        $w.WriteElementString('name', $ns.maml, $parameter.Name)
+        Description $description
+        if ($parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
+            $w.WriteStartElement('command', 'parameterValue', $ns.command)
+            $w.WriteAttributeString('required', 'true')
+            $w.WriteString((TypeName $parameter.ParameterType))
+            $w.WriteEndElement()
+        }
+        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('name', $ns.maml, $parameter.ParameterType.FullName); $w.WriteEndElement()
+        $w.WriteEndElement()
+    }
+
+    $w.WriteStartDocument()
+    $w.WriteStartElement('helpItems', 'http://msh')
+    $w.WriteAttributeString('schema', 'maml')
+    foreach ($cmd in Get-Command -Module WebexCalls -CommandType Cmdlet | Sort-Object Name) {
+        $typeName = $cmd.ImplementingType.FullName
+        $typeDoc = $members["T:$typeName"]
+        if (-not $typeDoc) { throw "$($cmd.Name) ($typeName) has no /// documentation." }
+        $synopsis = Get-DocText $typeDoc.summary
+        $parameters = $cmd.Parameters.Values | Where-Object { $common -notcontains $_.Name }
+        $paramDocs = @{}
+        foreach ($parameter in $parameters) {
+            $paramDocs[$parameter.Name] = Get-DocText $members["P:$typeName.$($parameter.Name)"].summary
+            if (-not $paramDocs[$parameter.Name]) { throw "$($cmd.Name) -$($parameter.Name) has no /// summary." }
+        }
+
+        $w.WriteStartElement('command', 'command', $ns.command)
+        $w.WriteAttributeString('xmlns', 'maml', $null, $ns.maml)
+        $w.WriteAttributeString('xmlns', 'dev', $null, $ns.dev)
+        $w.WriteStartElement('command', 'details', $ns.command)
+        $w.WriteElementString('name', $ns.command, $cmd.Name)
+        $w.WriteElementString('verb', $ns.command, $cmd.Verb)
+        $w.WriteElementString('noun', $ns.command, $cmd.Noun)
+        Description $synopsis
+        $w.WriteEndElement()
+        Description (Get-DocText $typeDoc.remarks)
+
+        $w.WriteStartElement('command', 'syntax', $ns.command)
+        foreach ($set in $cmd.ParameterSets) {
+            $w.WriteStartElement('command', 'syntaxItem', $ns.command)
+            $w.WriteElementString('name', $ns.maml, $cmd.Name)
+            foreach ($p in $set.Parameters | Where-Object { $common -notcontains $_.Name }) {
+                $parameter = $cmd.Parameters[$p.Name]
+                Write-Parameter $parameter $p $paramDocs[$p.Name]
+            }
+            $w.WriteEndElement()
+        }
+        $w.WriteEndElement()
+
+        $w.WriteStartElement('command', 'parameters', $ns.command)
+        foreach ($parameter in $parameters) {
+            $setMetadata = $parameter.ParameterSets.Values | Select-Object -First 1
+            Write-Parameter $parameter $setMetadata $paramDocs[$parameter.Name]
+        }
+        $w.WriteEndElement()
+
+        $w.WriteStartElement('command', 'returnValues', $ns.command)
+        foreach ($output in $cmd.OutputType) {
+            $w.WriteStartElement('command', 'returnValue', $ns.command)
+            $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('name', $ns.maml, $output.Name); $w.WriteEndElement()
+            Description ''
+            $w.WriteEndElement()
+        }
+        $w.WriteEndElement()
+
+        $w.WriteStartElement('command', 'examples', $ns.command)
+        $n = 0
+        foreach ($example in @($typeDoc.example)) {
+            $n++
+            $w.WriteStartElement('command', 'example', $ns.command)
+            $w.WriteElementString('title', $ns.maml, "-------------------------- Example $n --------------------------")
+            $w.WriteElementString('code', $ns.dev, "PS> $((Get-DocText $example.code))")
+            $w.WriteStartElement('dev', 'remarks', $ns.dev); Para (Get-DocText $example.para); $w.WriteEndElement()
+            $w.WriteEndElement()
+        }
+        if ($n -eq 0) { throw "$($cmd.Name) has no /// <example>." }
+        $w.WriteEndElement()
+
+        $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+        $w.WriteStartElement('maml', 'navigationLink', $ns.maml); $w.WriteElementString('linkText', $ns.maml, 'about_WebexCalls'); $w.WriteEndElement()
+        $w.WriteEndElement()
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+    $w.WriteEndDocument()
+    $w.Dispose()
+}
+
+function Start-Simulator {
+    # Starts the simulator on a free loopback port and returns its process and /v1 base URI.
+    param([int] $AlertingDelayMs = 0, [int] $ConnectingDelayMs = 0)
+    $log = Join-Path $Out "simulator-$PID-$([guid]::NewGuid().ToString('N').Substring(0, 8)).log"
+    $process = Start-Process -FilePath 'dotnet' -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err" -ArgumentList @(
+        $SimulatorDll, '--urls', 'http://127.0.0.1:0',
+        "--Simulator:AlertingDelayMs=$AlertingDelayMs", "--Simulator:ConnectingDelayMs=$ConnectingDelayMs")
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $line = Get-Content $log -ErrorAction SilentlyContinue | Select-String 'listening on (\S+/v1)' | Select-Object -First 1
+        if ($line) { return [pscustomobject]@{ Process = $process; BaseUri = $line.Matches[0].Groups[1].Value } }
+        if ($process.HasExited) { break }
+        Start-Sleep -Milliseconds 100
+    }
+    $process | Stop-Process -Force -ErrorAction SilentlyContinue
+    throw "The simulator did not start. Its output: $(Get-Content $log, "$log.err" -Raw -ErrorAction SilentlyContinue)"
+}
+
+function Stop-Simulator($simulator) {
+    if ($simulator -and -not $simulator.Process.HasExited) { $simulator.Process | Stop-Process -Force -ErrorAction SilentlyContinue }
+}
+
+function Get-PesterModulePath {
+    $project = Join-Path $Root 'tests/Pester/Pester.Dependencies.proj'
+    Invoke-Native dotnet @('restore', $project, '-v', 'quiet', '-nologo')
+    [xml] $xml = Get-Content $project -Raw
+    $version = $xml.Project.PropertyGroup.PesterVersion
+    $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $cache.Trim() "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $version was not found at $path after restore." }
+    return $path
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Path $ResultsDir -Force
+
+    Write-Host 'Running xUnit tests...'
+    & dotnet test $Solution -c $Configuration --no-build -nologo -v quiet --results-directory $ResultsDir --logger 'trx' --logger 'console;verbosity=minimal'
+    $xunitExit = $LASTEXITCODE
+    $xunit = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    $trxFiles = @(Get-ChildItem $ResultsDir -Filter '*.trx' -Recurse)
+    foreach ($trx in $trxFiles) {
+        [xml] $report = Get-Content $trx.FullName -Raw
+        $counters = $report.TestRun.ResultSummary.Counters
+        $xunit.Passed += [int] $counters.passed
+        $xunit.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+        $xunit.Skipped += [int] $counters.notExecuted
+    }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }  # a runner that crashed counts as a failure
+    if ($trxFiles.Count -eq 0) { $xunit.Failed += 1 }
+
+    Write-Host 'Running Pester tests against the built module and the simulator...'
+    $pesterModule = Get-PesterModulePath
+    $simulator = Start-Simulator
+    $pesterSummary = Join-Path $ResultsDir 'pester-summary.json'
+    try {
+        $env:WEBEXCALLS_MODULE_PATH = Join-Path $ModuleOut 'WebexCalls.psd1'
+        $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pesterModule'
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $Root 'tests/Pester')'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Detailed'
+`$config.TestResult.Enabled = `$true
+`$config.TestResult.OutputPath = '$(Join-Path $ResultsDir 'pester.xml')'
+`$result = Invoke-Pester -Configuration `$config
+@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount; Skipped = `$result.SkippedCount } |
+    ConvertTo-Json | Set-Content '$pesterSummary'
+"@
+        $null = Invoke-FreshPwsh @('-Command', $script)
+    }
+    finally {
+        Stop-Simulator $simulator
+        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI -ErrorAction SilentlyContinue
+    }
+
+    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host "xUnit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped. Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped."
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    # Short but visible delays, so -Wait has something to show.
+    $simulator = Start-Simulator -AlertingDelayMs 800 -ConnectingDelayMs 1500
+    try {
+        Write-Host "Simulator running at $($simulator.BaseUri)"
+        $env:WEBEXCALLS_MODULE_PATH = Join-Path $ModuleOut 'WebexCalls.psd1'
+        $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
+        $code = Invoke-FreshPwsh @('-File', (Join-Path $Root 'docs/demo.ps1'))
+        if ($code -ne 0) { throw "The demo failed (exit code $code)." }
+    }
+    finally {
+        Stop-Simulator $simulator
+        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI -ErrorAction SilentlyContinue
+    }
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean' { Invoke-Clean }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Help' { Invoke-Help }
+    }
+}

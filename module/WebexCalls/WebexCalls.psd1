@@ -1,0 +1,33 @@
+@{
+    # build.ps1 replaces {{ModuleVersion}} with the version in Directory.Build.props.
+    RootModule           = 'WebexCalls.PowerShell.dll'
+    ModuleVersion        = '{{ModuleVersion}}'
+    GUID                 = '5b0c7f0e-3d7a-4f43-9c55-1f1d0a6a8e21'
+    Author               = 'The WebexCalls authors'
+    CompanyName          = 'Community'
+    Copyright            = '(c) 2026 The WebexCalls authors. MIT licence.'
+    Description          = 'Webex Calling call control from PowerShell: list, dial, hold, resume and hang up calls through the Webex Calling Call Controls API, with rich CallSession objects, -WhatIf, pipeline binding and a local simulator for trying it without a Webex account.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('WebexCalls.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-WebexCalling'
+        'Disconnect-WebexCalling'
+        'Get-WebexCall'
+        'Invoke-WebexDial'
+        'Set-WebexCallHold'
+        'Stop-WebexCall'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Webex', 'WebexCalling', 'Cisco', 'Telephony', 'CallControl', 'Calls', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell'
+            ReleaseNotes = 'First release: Connect/Disconnect-WebexCalling, Get-WebexCall, Invoke-WebexDial, Set-WebexCallHold, Stop-WebexCall.'
+        }
+    }
+}

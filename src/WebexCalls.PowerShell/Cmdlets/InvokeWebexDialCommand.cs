@@ -1,0 +1,137 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Places a call (Click to Dial) from the user's devices to a destination.</summary>
+    /// <remarks>
+    /// Webex first alerts the user's devices (or only -EndpointId); when one answers, it calls the destination. The
+    /// destination is checked before any request: digits (1234, +14085550100, *73, #), tel: and sip: URIs, or
+    /// user@host. It also binds by property name (Destination, Number or PhoneNumber), so a CSV of numbers can be
+    /// piped. Webex answers a dial with the call's ids only; the command then reads the call and returns a full
+    /// CallSession. With -Wait it waits, showing progress, until the call is connected or ends, or -TimeoutSec
+    /// passes; on timeout it writes a WebexDialTimeout error, returns the call as it is, and leaves it up.
+    /// </remarks>
+    /// <example>
+    /// <code>Invoke-WebexDial +14085550100</code>
+    /// <para>Dials a number and returns the new call, alerting the user's devices.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-WebexDial -Destination sip:jane.doe@example.com -Wait -TimeoutSec 30</code>
+    /// <para>Dials a SIP address and waits up to 30 seconds for the call to connect.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./numbers.csv | Invoke-WebexDial -WhatIf</code>
+    /// <para>Shows which numbers of a CSV with a Destination (or Number) column would be dialled, sending nothing.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CallSession))]
+    public sealed class InvokeWebexDialCommand : WebexCmdlet
+    {
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>What to dial: digits (with + * #), a tel: or sip: URI, or user@host. Binds Destination, Number or PhoneNumber from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number", "PhoneNumber")]
+        [ValidateDestination]
+        public string Destination { get; set; } = string.Empty;
+
+        /// <summary>The device or application to alert, from Webex's Get Preferred Answer Endpoint; all the user's devices when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointId { get; set; }
+
+        /// <summary>Waits until the call is connected or ends, or -TimeoutSec passes.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>How long -Wait waits, in seconds (1 to 3600; 60 by default).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 60;
+
+        /// <summary>Dials, reads the new call, and waits when asked.</summary>
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Destination, "Dial"))
+            {
+                return;
+            }
+
+            var client = Client;
+            try
+            {
+                var dial = Await(client.DialAsync(Destination, EndpointId, CancellationToken));
+                WriteVerbose("Dialled " + Destination + ": call " + dial.CallId + ", session " + dial.CallSessionId + ".");
+                var call = Await(client.GetCallAsync(dial.CallId, CancellationToken));
+                if (Wait)
+                {
+                    call = WaitForAnswer(client, call);
+                }
+
+                if (call != null)
+                {
+                    WriteObject(call);
+                }
+            }
+            catch (WebexApiException ex)
+            {
+                WriteWebexError(ex, ex.CallId ?? Destination);
+            }
+        }
+
+        /// <summary>Polls the call until it is connected (or held) or gone; null when it ended.</summary>
+        private CallSession? WaitForAnswer(WebexCallsClient client, CallSession call)
+        {
+            var progress = new ProgressRecord(1, "Dialling " + Destination, "Waiting for the call to connect");
+            var clock = Stopwatch.StartNew();
+            var timeout = TimeSpan.FromSeconds(TimeoutSec);
+            try
+            {
+                while (!IsSettled(call.State))
+                {
+                    if (clock.Elapsed >= timeout)
+                    {
+                        WriteError(new ErrorRecord(
+                            new TimeoutException("The call to " + Destination + " did not connect within " + TimeoutSec + " seconds; it is still " + call.State + " and was left as it is."),
+                            "WebexDialTimeout", ErrorCategory.OperationTimeout, call.CallId)
+                        {
+                            ErrorDetails = new ErrorDetails("The call to " + Destination + " did not connect within " + TimeoutSec + " seconds; it is still " + call.State + " and was left as it is.")
+                            {
+                                RecommendedAction = "Check the call with Get-WebexCall -CallId " + call.CallId + ", or hang it up with Stop-WebexCall.",
+                            },
+                        });
+                        return call;
+                    }
+
+                    progress.StatusDescription = call.State + " (" + call.Personality + ")";
+                    progress.PercentComplete = (int)Math.Min(99, 100 * clock.Elapsed.TotalSeconds / TimeoutSec);
+                    WriteProgress(progress);
+                    Await(Task.Delay(PollInterval, CancellationToken));
+                    try
+                    {
+                        call = Await(client.GetCallAsync(call.CallId, CancellationToken));
+                    }
+                    catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
+                    {
+                        WriteWarning("The call to " + Destination + " ended before it connected.");
+                        return null;
+                    }
+                }
+
+                return call;
+            }
+            finally
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+
+        private static bool IsSettled(CallState state) =>
+            state == CallState.Connected || state == CallState.Held || state == CallState.RemoteHeld || state == CallState.Disconnected;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Management.Automation;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Puts calls on hold, or with -Resume takes them off hold.</summary>
+    /// <remarks>
+    /// Holds each call given or piped (by its CallId or Id property). Hold needs a connected call and resume a held
+    /// one; Webex refuses other states with a WebexCallStateConflict error for that call, and the other calls go on.
+    /// Supports -WhatIf and -Confirm. -PassThru returns each call as it is afterwards.
+    /// </remarks>
+    /// <example>
+    /// <code>Get-WebexCall | Where-Object State -eq Connected | Set-WebexCallHold</code>
+    /// <para>Holds every connected call.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-WebexCall -State Held | Set-WebexCallHold -Resume -PassThru</code>
+    /// <para>Resumes every held call and shows the calls afterwards.</para>
+    /// </example>
+    /// <example>
+    /// <code>Set-WebexCallHold -CallId $call.CallId -WhatIf</code>
+    /// <para>Shows what would be held, and sends nothing.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Set, "WebexCallHold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CallSession))]
+    public sealed class SetWebexCallHoldCommand : WebexCmdlet
+    {
+        /// <summary>The ids of the calls to hold or resume. Binds CallId or Id from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CallIdCompleter))]
+        public string[] CallId { get; set; } = new string[0];
+
+        /// <summary>Resumes the calls instead of holding them.</summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Holds or resumes each call.</summary>
+        protected override void ProcessRecord()
+        {
+            var action = Resume ? "Resume call" : "Hold call";
+            foreach (var id in CallId)
+            {
+                if (!ShouldProcess(id, action))
+                {
+                    continue;
+                }
+
+                // Checked after ShouldProcess so that -WhatIf works, and sends nothing, even when not connected.
+                var client = Client;
+                try
+                {
+                    Await(Resume ? client.ResumeAsync(id, CancellationToken) : client.HoldAsync(id, CancellationToken));
+                    if (PassThru)
+                    {
+                        WriteObject(Await(client.GetCallAsync(id, CancellationToken)));
+                    }
+                }
+                catch (WebexApiException ex)
+                {
+                    WriteWebexError(ex, id);
+                }
+            }
+        }
+    }
+}

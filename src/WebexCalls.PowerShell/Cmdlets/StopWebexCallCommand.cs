@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Hangs up calls.</summary>
+    /// <remarks>
+    /// Hangs up each call given or piped (by its CallId or Id property). On an unanswered incoming call this rejects
+    /// it to busy, as Webex does. A call that is already gone is a WebexCallNotFound error for that call, and the
+    /// other calls go on. Supports -WhatIf and -Confirm. -PassThru returns each call as it was just before the hang-up,
+    /// with its State set to Disconnected.
+    /// </remarks>
+    /// <example>
+    /// <code>Get-WebexCall | Stop-WebexCall</code>
+    /// <para>Hangs up every active call.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-WebexCall -State Alerting | Stop-WebexCall -Confirm</code>
+    /// <para>Rejects ringing calls, asking before each one.</para>
+    /// </example>
+    /// <example>
+    /// <code>Stop-WebexCall -CallId $call.CallId -PassThru</code>
+    /// <para>Hangs up one call and returns it, marked Disconnected, for the record.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Stop, "WebexCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CallSession))]
+    public sealed class StopWebexCallCommand : WebexCmdlet
+    {
+        /// <summary>The ids of the calls to hang up. Binds CallId or Id from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CallIdCompleter))]
+        public string[] CallId { get; set; } = new string[0];
+
+        /// <summary>Returns each call as it was before the hang-up, with State Disconnected.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Hangs up each call.</summary>
+        protected override void ProcessRecord()
+        {
+            foreach (var id in CallId)
+            {
+                if (!ShouldProcess(id, "Hang up call"))
+                {
+                    continue;
+                }
+
+                var client = Client;
+                try
+                {
+                    // The details are read first only for -PassThru: after the hang-up the call is gone.
+                    var before = PassThru ? Await(client.GetCallAsync(id, CancellationToken)) : null;
+                    Await(client.HangupAsync(id, CancellationToken));
+                    if (before != null)
+                    {
+                        before.State = CallState.Disconnected;
+                        before.RawState = "disconnected";
+                        WriteObject(before);
+                    }
+                }
+                catch (WebexApiException ex)
+                {
+                    WriteWebexError(ex, id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Completes -CallId from the active calls of the current connection, showing who is on each.</summary>
+    public sealed class CallIdCompleter : IArgumentCompleter
+    {
+        // Tab completion must never hang the prompt on a slow network.
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+
+        /// <summary>Returns the active calls whose id starts with what was typed.</summary>
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var session = WebexSession.Current;
+            if (session is null)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+
+            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            try
+            {
+                using (var timeout = new CancellationTokenSource(Budget))
+                {
+                    var calls = session.Connection.CreateClient().ListCallsAsync(timeout.Token).GetAwaiter().GetResult();
+                    return calls
+                        .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                        .Select(call => new CompletionResult(call.Id, call.Id, CompletionResultType.ParameterValue, call.ToString()))
+                        .ToList();
+                }
+            }
+            catch (Exception ex) when (ex is WebexApiException || ex is OperationCanceledException)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+    }
+}

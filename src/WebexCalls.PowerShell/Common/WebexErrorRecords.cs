@@ -1,0 +1,94 @@
+using System;
+using System.Management.Automation;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Turns client failures into ErrorRecords with stable ErrorIds, fitting categories and advice.</summary>
+    internal static class WebexErrorRecords
+    {
+        public const string NotConnectedId = "WebexNotConnected";
+        private const string Scopes = "spark:calls_read and spark:calls_write";
+
+        public static ErrorRecord From(WebexApiException exception, object? target)
+        {
+            var record = new ErrorRecord(exception, ErrorIdOf(exception), CategoryOf(exception.Kind), target ?? exception.CallId);
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = AdviceFor(exception) };
+            return record;
+        }
+
+        public static ErrorRecord NotConnected() =>
+            new ErrorRecord(
+                new InvalidOperationException("Not connected to Webex Calling. Run Connect-WebexCalling first."),
+                NotConnectedId,
+                ErrorCategory.ConnectionError,
+                null)
+            {
+                ErrorDetails = new ErrorDetails("Not connected to Webex Calling. Run Connect-WebexCalling first.")
+                {
+                    RecommendedAction = "Run Connect-WebexCalling (with -AccessToken, or with WEBEX_ACCESS_TOKEN set), then try again.",
+                },
+            };
+
+        internal static string ErrorIdOf(WebexApiException exception)
+        {
+            switch (exception.Kind)
+            {
+                case WebexErrorKind.NotFound: return exception.CallId is null ? "WebexNotFound" : "WebexCallNotFound";
+                case WebexErrorKind.Unauthorized: return "WebexUnauthorized";
+                case WebexErrorKind.Forbidden: return "WebexForbidden";
+                case WebexErrorKind.BadRequest: return "WebexBadRequest";
+                case WebexErrorKind.Conflict: return "WebexCallStateConflict";
+                case WebexErrorKind.RateLimited: return "WebexRateLimited";
+                case WebexErrorKind.ServerError: return "WebexServerError";
+                case WebexErrorKind.ConnectionFailed: return "WebexConnectionFailed";
+                case WebexErrorKind.Timeout: return "WebexTimeout";
+                case WebexErrorKind.InvalidResponse: return "WebexInvalidResponse";
+                default: return "WebexHttpError";
+            }
+        }
+
+        internal static ErrorCategory CategoryOf(WebexErrorKind kind)
+        {
+            switch (kind)
+            {
+                case WebexErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case WebexErrorKind.Unauthorized: return ErrorCategory.AuthenticationError;
+                case WebexErrorKind.Forbidden: return ErrorCategory.PermissionDenied;
+                case WebexErrorKind.BadRequest: return ErrorCategory.InvalidArgument;
+                case WebexErrorKind.Conflict: return ErrorCategory.InvalidOperation;
+                case WebexErrorKind.RateLimited: return ErrorCategory.LimitsExceeded;
+                case WebexErrorKind.ServerError: return ErrorCategory.ResourceUnavailable;
+                case WebexErrorKind.ConnectionFailed: return ErrorCategory.ConnectionError;
+                case WebexErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case WebexErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                default: return ErrorCategory.ProtocolError;
+            }
+        }
+
+        private static string AdviceFor(WebexApiException exception)
+        {
+            var quote = exception.TrackingId is null ? string.Empty : " If it persists, quote trackingId " + exception.TrackingId + " to Cisco support.";
+            switch (exception.Kind)
+            {
+                case WebexErrorKind.NotFound:
+                    return exception.CallId is null
+                        ? "Check the BaseUri given to Connect-WebexCalling."
+                        : "The call has ended or the id is wrong. Run Get-WebexCall to see the active calls.";
+                case WebexErrorKind.Unauthorized:
+                    return "The access token is missing, wrong or expired. Run Connect-WebexCalling with a fresh token that has the scopes " + Scopes + ".";
+                case WebexErrorKind.Forbidden:
+                    return "The token lacks a scope or the user may not do this. Call control needs the scopes " + Scopes + " and a Webex Calling licence.";
+                case WebexErrorKind.Conflict:
+                    return "The call's state does not allow this action (hold needs a connected call, resume a held one). Run Get-WebexCall to see its state.";
+                case WebexErrorKind.RateLimited:
+                    return "Webex is rate limiting requests" + (exception.RetryAfter is TimeSpan wait ? "; wait " + Math.Ceiling(wait.TotalSeconds) + " seconds" : string.Empty) + " and try again. The request was not processed.";
+                case WebexErrorKind.ConnectionFailed:
+                case WebexErrorKind.Timeout:
+                    return "Check the network and the BaseUri given to Connect-WebexCalling." + quote;
+                default:
+                    return "Check the request and try again." + quote;
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Net;
+using System.Security;
+using System.Text.Json;
+using WebexCalls.Client.Http;
+using Xunit;
+
+namespace WebexCalls.Client.Tests;
+
+public class WebexCallsClientTests
+{
+    private const string Token = "secret-token-value-1234567890";
+    private const string CallJson = """{ "id": "call/1+x", "callSessionId": "s1", "personality": "originator", "state": "connected", "remoteParty": { "name": "Jane Doe", "number": "+14085550100", "privacyEnabled": false, "callType": "external" }, "created": "2024-01-01T00:00:00Z", "muteCapable": true, "muted": false }""";
+
+    private static (WebexCallsClient Client, StubHandler Stub, RecordingObserver Observer) Create(StubHandler stub, TimeSpan? timeout = null)
+    {
+        var secure = new SecureString();
+        foreach (var c in Token)
+        {
+            secure.AppendChar(c);
+        }
+
+        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), timeout, () => stub);
+        var observer = new RecordingObserver();
+        return (connection.CreateClient(observer), stub, observer);
+    }
+
+    [Fact]
+    public async Task Every_request_carries_the_bearer_token_a_TrackingID_and_goes_under_v1()
+    {
+        var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.OK, "{\"items\":[]}"));
+
+        await client.ListCallsAsync(CancellationToken.None);
+
+        var (request, _) = Assert.Single(stub.Requests);
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal("https://webex.test/v1/telephony/calls", request.RequestUri!.ToString());
+        Assert.Equal("Bearer", request.Headers.Authorization!.Scheme);
+        Assert.Equal(Token, request.Headers.Authorization.Parameter);
+        Assert.StartsWith("WEBEXCALLS_", Assert.Single(request.Headers.GetValues("TrackingID")));
+    }
+
+    [Fact]
+    public async Task List_maps_each_item()
+    {
+        var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.OK, "{\"items\":[" + CallJson + "," + CallJson.Replace("call/1+x", "two") + "]}"));
+
+        var calls = await client.ListCallsAsync(CancellationToken.None);
+
+        Assert.Equal(new[] { "call/1+x", "two" }, calls.Select(c => c.Id));
+        Assert.All(calls, c => Assert.Equal(CallState.Connected, c.State));
+    }
+
+    [Fact]
+    public async Task Get_escapes_the_call_id_in_the_path()
+    {
+        var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.OK, CallJson));
+
+        var call = await client.GetCallAsync("call/1+x", CancellationToken.None);
+
+        Assert.Equal("/v1/telephony/calls/call%2F1%2Bx", stub.Requests[0].Request.RequestUri!.AbsolutePath);
+        Assert.Equal("Jane Doe <+14085550100>", call.RemoteParty!.ToString());
+    }
+
+    [Fact]
+    public async Task Dial_posts_the_destination_and_reads_the_201_ids()
+    {
+        var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\",\"callSessionId\":\"s1\"}"));
+
+        var result = await client.DialAsync("+14085550100", null, CancellationToken.None);
+
+        Assert.Equal("c1", result.CallId);
+        Assert.Equal("s1", result.CallSessionId);
+        var (request, body) = Assert.Single(stub.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/v1/telephony/calls/dial", request.RequestUri!.AbsolutePath);
+        Assert.Equal("application/json", request.Content!.Headers.ContentType!.MediaType);
+        Assert.Equal("{\"destination\":\"+14085550100\"}", body);
+    }
+
+    [Fact]
+    public async Task Dial_sends_endpointId_when_given_and_refuses_a_bad_destination_before_any_request()
+    {
+        var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\",\"callSessionId\":\"s1\"}"));
+
+        await client.DialAsync("1234", "endpoint-9", CancellationToken.None);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DialAsync("call me maybe", null, CancellationToken.None));
+
+        var (_, body) = Assert.Single(stub.Requests);
+        Assert.Equal("{\"destination\":\"1234\",\"endpointId\":\"endpoint-9\"}", body);
+    }
+
+    [Theory]
+    [InlineData("hold")]
+    [InlineData("resume")]
+    [InlineData("hangup")]
+    public async Task Call_actions_post_the_call_id_and_accept_204(string action)
+    {
+        var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.NoContent));
+
+        var task = action switch
+        {
+            "hold" => client.HoldAsync("c1", CancellationToken.None),
+            "resume" => client.ResumeAsync("c1", CancellationToken.None),
+            _ => client.HangupAsync("c1", CancellationToken.None),
+        };
+        await task;
+
+        var (request, body) = Assert.Single(stub.Requests);
+        Assert.Equal("/v1/telephony/calls/" + action, request.RequestUri!.AbsolutePath);
+        Assert.Equal("{\"callId\":\"c1\"}", body);
+    }
+
+    [Fact]
+    public async Task A_webex_error_body_gives_kind_message_details_and_tracking_id()
+    {
+        var (client, _, _) = Create(StubHandler.Answer(
+            HttpStatusCode.NotFound,
+            "{\"message\":\"Call not found\",\"errors\":[{\"description\":\"Call not found\"},{\"description\":\"Check the id\"}],\"trackingId\":\"ROUTER_BODY\"}",
+            configure: r => r.Headers.Add("trackingid", "ROUTER_HEADER")));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.GetCallAsync("gone", CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
+        Assert.Equal(404, ex.StatusCode);
+        Assert.Equal("Call not found", ex.WebexMessage);
+        Assert.Equal(new[] { "Call not found", "Check the id" }, ex.Details);
+        Assert.Equal("ROUTER_BODY", ex.TrackingId);
+        Assert.Equal("gone", ex.CallId);
+        Assert.Equal("GET /telephony/calls/gone failed: HTTP 404 (NotFound). Call not found. Check the id. TrackingId: ROUTER_BODY", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_non_json_error_body_is_still_a_clear_error_with_the_header_tracking_id()
+    {
+        var (client, _, _) = Create(StubHandler.Answer(
+            HttpStatusCode.BadGateway, "<html><body>upstream down</body></html>", "text/html",
+            r => r.Headers.Add("TrackingID", "ROUTERGW_123")));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.HoldAsync("c1", CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.ServerError, ex.Kind);
+        Assert.Equal("ROUTERGW_123", ex.TrackingId);
+        Assert.Contains("upstream down", ex.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_error_body_uses_the_reason_phrase_and_our_own_tracking_id()
+    {
+        var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Forbidden));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.Forbidden, ex.Kind);
+        Assert.Equal("Forbidden", ex.WebexMessage);
+        Assert.Equal(stub.Requests[0].Request.Headers.GetValues("TrackingID").Single(), ex.TrackingId);
+    }
+
+    [Fact]
+    public async Task Rate_limiting_reports_Retry_After()
+    {
+        var (client, _, _) = Create(StubHandler.Answer(
+            (HttpStatusCode)429, null, configure: r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7))));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.RateLimited, ex.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData(400, WebexErrorKind.BadRequest)]
+    [InlineData(401, WebexErrorKind.Unauthorized)]
+    [InlineData(409, WebexErrorKind.Conflict)]
+    [InlineData(410, WebexErrorKind.HttpError)]
+    [InlineData(423, WebexErrorKind.RateLimited)]
+    [InlineData(503, WebexErrorKind.ServerError)]
+    public void Status_codes_map_to_kinds(int status, WebexErrorKind kind) => Assert.Equal(kind, WebexErrorReader.KindOf(status));
+
+    [Theory]
+    [InlineData("{\"items\": [ {\"id\": ")]
+    [InlineData("not json at all")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("{\"items\": 5}")]
+    [InlineData("{}")]
+    [InlineData("{\"items\": [ {\"state\": \"connected\"} ]}")]
+    public async Task A_malformed_success_body_is_InvalidResponse_never_a_JsonException(string body)
+    {
+        var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.OK, body));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.InvalidResponse, ex.Kind);
+        Assert.StartsWith("GET /telephony/calls failed", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_dial_answer_without_ids_is_InvalidResponse()
+    {
+        var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\"}"));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.DialAsync("1234", null, CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.InvalidResponse, ex.Kind);
+    }
+
+    [Fact]
+    public async Task A_network_failure_is_ConnectionFailed()
+    {
+        var (client, _, _) = Create(new StubHandler((_, _) => throw new HttpRequestException("Connection refused")));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.ConnectionFailed, ex.Kind);
+        Assert.Null(ex.StatusCode);
+        Assert.Contains("Connection refused", ex.Message);
+        Assert.StartsWith("WEBEXCALLS_", ex.TrackingId);
+    }
+
+    [Fact]
+    public async Task The_http_timeout_is_Timeout_but_a_cancellation_by_the_caller_stays_a_cancellation()
+    {
+        var slow = new StubHandler(async (_, token) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        var (timingOut, _, _) = Create(slow, TimeSpan.FromMilliseconds(50));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => timingOut.ListCallsAsync(CancellationToken.None));
+        Assert.Equal(WebexErrorKind.Timeout, ex.Kind);
+
+        var (client, _, _) = Create(slow);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListCallsAsync(cancel.Token));
+    }
+
+    [Fact]
+    public async Task The_observer_hears_method_path_status_and_tracking_id_but_never_the_token()
+    {
+        var (client, _, observer) = Create(StubHandler.Answer(
+            HttpStatusCode.NotFound, "{\"message\":\"Call not found\",\"trackingId\":\"ROUTER_X\"}", configure: r => r.Headers.Add("trackingid", "ROUTER_X")));
+
+        await Assert.ThrowsAsync<WebexApiException>(() => client.HangupAsync("c9", CancellationToken.None));
+
+        Assert.Contains("POST /telephony/calls/hangup {\"callId\":\"c9\"}", observer.Lines);
+        Assert.Contains(observer.Lines, line => line.StartsWith("POST /telephony/calls/hangup 404 ") && line.EndsWith("ROUTER_X"));
+        Assert.DoesNotContain(observer.Lines, line => line.Contains(Token));
+    }
+
+    [Fact]
+    public void The_http_stack_is_built_on_first_use_only()
+    {
+        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(new SecureString()));
+        Assert.False(connection.IsHttpStackBuilt);
+        connection.CreateClient();
+        Assert.True(connection.IsHttpStackBuilt);
+    }
+
+    [Theory]
+    [InlineData("ftp://webex.test/v1")]
+    [InlineData("/v1")]
+    public void The_base_uri_must_be_absolute_http(string uri) =>
+        Assert.Throws<ArgumentException>(() => new WebexCallsConnection(new Uri(uri, UriKind.RelativeOrAbsolute), new SecureStringTokenProvider(new SecureString())));
+
+    private sealed class RecordingObserver : IWebexRequestObserver
+    {
+        public List<string> Lines { get; } = new();
+
+        public void RequestSending(string method, string path, string? body) => Lines.Add(method + " " + path + (body is null ? "" : " " + body));
+
+        public void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body) =>
+            Lines.Add(method + " " + path + " " + statusCode + " " + trackingId);
+    }
+}
