@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace WebexCalls.Simulator.Tests;
+
+public class SimulatorHttpTests : IAsyncLifetime
+{
+    private SimulatorHost _sim = null!;
+
+    public async Task InitializeAsync() => _sim = await SimulatorHost.StartAsync(alertingDelayMs: 0, connectingDelayMs: 0);
+
+    public async Task DisposeAsync() => await _sim.DisposeAsync();
+
+    private static async Task AssertWebexError(HttpResponseMessage response, HttpStatusCode status, string description)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var trackingId = body.GetProperty("trackingId").GetString();
+        Assert.StartsWith("ROUTER_", trackingId);
+        Assert.Equal(trackingId, Assert.Single(response.Headers.GetValues("trackingid")));
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("message").GetString()));
+        Assert.Equal(description, body.GetProperty("errors")[0].GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Listens_on_a_real_loopback_port()
+    {
+        var uri = new Uri(_sim.Address);
+        Assert.Equal("127.0.0.1", uri.Host);
+        Assert.NotEqual(0, uri.Port);
+    }
+
+    [Fact]
+    public async Task Without_a_bearer_token_every_webex_path_is_401()
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_sim.Address + "/") };
+        await AssertWebexError(await anonymous.GetAsync("v1/telephony/calls"), HttpStatusCode.Unauthorized,
+            "The request requires a valid access token set in the Authorization request header.");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("v1/telephony/calls/dial", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Registered_tokens_close_the_door_to_others_and_scopes_are_checked()
+    {
+        await _sim.PostJson("_simulator/tokens", """{ "token": "reader", "scopes": ["spark:calls_read"] }""");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
+
+        using var reader = new HttpClient { BaseAddress = new Uri(_sim.Address + "/") };
+        reader.DefaultRequestHeaders.Authorization = new("Bearer", "reader");
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("v1/telephony/calls")).StatusCode);
+        var dial = await reader.PostAsync("v1/telephony/calls/dial", new StringContent("""{"destination":"1234"}"""));
+        await AssertWebexError(dial, HttpStatusCode.Forbidden, "Missing scope spark:calls_write");
+    }
+
+    [Fact]
+    public async Task List_answers_items_with_and_without_a_trailing_slash()
+    {
+        var id = await _sim.DialAsync();
+
+        foreach (var path in new[] { "v1/telephony/calls", "v1/telephony/calls/" })
+        {
+            var response = await _sim.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith("ROUTER_", response.Headers.GetValues("trackingid").Single());
+            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+            Assert.Equal(id, items[0].GetProperty("id").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Dial_answers_201_with_only_the_ids_and_details_show_the_call()
+    {
+        var response = await _sim.PostJson("v1/telephony/calls/dial", """{ "destination": "+14085550100" }""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(new[] { "callId", "callSessionId" }, body.EnumerateObject().Select(p => p.Name));
+
+        var call = await _sim.GetJsonAsync("v1/telephony/calls/" + Uri.EscapeDataString(body.GetProperty("callId").GetString()!));
+        Assert.Equal("connected", call.GetProperty("state").GetString());
+        Assert.Equal("+14085550100", call.GetProperty("remoteParty").GetProperty("number").GetString());
+        Assert.False(call.TryGetProperty("redirections", out _));   // "only present when ..." fields are left out, not null
+    }
+
+    [Fact]
+    public async Task Actions_answer_204_and_change_the_state()
+    {
+        var id = await _sim.DialAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal("held", (await _sim.GetJsonAsync("v1/telephony/calls/" + id)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/resume", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""")).StatusCode);
+
+        await AssertWebexError(await _sim.Http.GetAsync("v1/telephony/calls/" + id), HttpStatusCode.NotFound, "Call not found");
+        await AssertWebexError(await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.NotFound, "Call not found");
+    }
+
+    [Fact]
+    public async Task A_state_the_action_does_not_allow_is_409_in_webex_shape()
+    {
+        var id = await _sim.SeedIncomingAsync();   // alerting
+
+        await AssertWebexError(await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.Conflict, "Invalid call state for hold");
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/answer", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("v1/telephony/calls/hold", "{bad json", "The request body is not valid JSON.")]
+    [InlineData("v1/telephony/calls/hold", "", "The request body is not valid JSON.")]
+    [InlineData("v1/telephony/calls/hold", "[1,2]", "The request body must be a JSON object.")]
+    [InlineData("v1/telephony/calls/hold", "{}", "Missing required field: callId")]
+    [InlineData("v1/telephony/calls/hangup", "{\"callId\": 5}", "Missing required field: callId")]
+    [InlineData("v1/telephony/calls/dial", "{\"endpointId\":\"x\"}", "Missing required field: destination")]
+    public async Task Bad_bodies_are_400_in_webex_shape(string path, string body, string description) =>
+        await AssertWebexError(await _sim.PostJson(path, body), HttpStatusCode.BadRequest, description);
+
+    [Fact]
+    public async Task History_lists_records_and_filters_by_type()
+    {
+        await _sim.DialAsync("1234");
+        var incoming = await _sim.SeedIncomingAsync();
+        await _sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{incoming}}"}""");
+
+        var all = (await _sim.GetJsonAsync("v1/telephony/calls/history")).GetProperty("items");
+        Assert.Equal(new[] { "missed", "placed" }, all.EnumerateArray().Select(i => i.GetProperty("type").GetString()));
+        var missed = (await _sim.GetJsonAsync("v1/telephony/calls/history?type=missed")).GetProperty("items");
+        Assert.Equal(1, missed.GetArrayLength());
+        await AssertWebexError(await _sim.Http.GetAsync("v1/telephony/calls/history?type=lost"), HttpStatusCode.BadRequest,
+            "type must be one of placed, missed, received");
+    }
+
+    [Fact]
+    public async Task An_unknown_webex_path_is_a_webex_shaped_404()
+    {
+        await AssertWebexError(await _sim.Http.GetAsync("v1/people/me"), HttpStatusCode.NotFound, "The requested resource could not be found.");
+    }
+
+    [Fact]
+    public async Task The_request_log_shows_what_was_sent_without_the_token()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/telephony/calls/dial") { Content = new StringContent("""{"destination":"1234"}""") };
+        request.Headers.Add("TrackingID", "CLIENT_42");
+        await _sim.Http.SendAsync(request);
+
+        var log = await _sim.GetJsonAsync("_simulator/requests");
+        var entry = Assert.Single(log.EnumerateArray());
+        Assert.Equal("POST", entry.GetProperty("method").GetString());
+        Assert.Equal("/v1/telephony/calls/dial", entry.GetProperty("path").GetString());
+        Assert.Equal("CLIENT_42", entry.GetProperty("trackingId").GetString());
+        Assert.True(entry.GetProperty("hadBearerToken").GetBoolean());
+        Assert.Equal("""{"destination":"1234"}""", entry.GetProperty("body").GetString());
+        Assert.Equal(201, entry.GetProperty("status").GetInt32());
+        Assert.DoesNotContain("test-token", log.GetRawText());
+    }
+
+    [Fact]
+    public async Task Injected_faults_answer_the_next_matching_request_then_stop()
+    {
+        await _sim.PostJson("_simulator/faults", """{ "method": "GET", "path": "/telephony/calls", "status": 429, "retryAfterSeconds": 3, "times": 1 }""");
+        await _sim.PostJson("_simulator/faults", """{ "path": "/telephony/calls/hold", "status": 502, "body": "<html>bad gateway</html>", "contentType": "text/html" }""");
+
+        var limited = await _sim.Http.GetAsync("v1/telephony/calls");
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(3), limited.Headers.RetryAfter!.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await _sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
+
+        var gateway = await _sim.PostJson("v1/telephony/calls/hold", "{}");
+        Assert.Equal(HttpStatusCode.BadGateway, gateway.StatusCode);
+        Assert.Equal("<html>bad gateway</html>", await gateway.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Reset_clears_calls_log_faults_and_tokens()
+    {
+        await _sim.DialAsync();
+        await _sim.PostJson("_simulator/tokens", """{ "token": "only-me", "scopes": [] }""");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _sim.Http.PostAsync("_simulator/reset", null)).StatusCode);
+
+        Assert.Equal(0, (await _sim.GetJsonAsync("v1/telephony/calls")).GetProperty("items").GetArrayLength());
+        Assert.Single((await _sim.GetJsonAsync("_simulator/requests")).EnumerateArray());   // only the list just made
+    }
+}
