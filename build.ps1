@@ -42,10 +42,12 @@ function Invoke-Native {
 }
 
 function Get-PwshCommand {
-    # A fresh pwsh like the one running this script: itself when it is pwsh, else the repository's local tool.
+    # The same PowerShell as the one running this script: pwsh itself, or, under `dotnet pwsh` (the local tool),
+    # the dotnet host with the tool's pwsh.dll.
     $exe = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    if ((Split-Path $exe -Leaf) -match '^pwsh(\.exe)?$') { return , @($exe) }
-    return , @('dotnet', 'pwsh')
+    $entry = [Environment]::GetCommandLineArgs()[0]
+    if ($entry -like '*pwsh.dll') { return , @($exe, $entry) }
+    return , @($exe)
 }
 
 function Invoke-FreshPwsh {
@@ -53,8 +55,10 @@ function Invoke-FreshPwsh {
     $pwsh = Get-PwshCommand
     Push-Location $Root
     try {
-        $exe, $rest = $pwsh
-        & $exe @rest -NoProfile -NonInteractive @Arguments
+        $exe = $pwsh[0]
+        $rest = @($pwsh | Select-Object -Skip 1)
+        # Out-Host: the child's output is for the reader, not part of this function's return value.
+        & $exe @rest -NoProfile -NonInteractive @Arguments | Out-Host
         return $LASTEXITCODE
     }
     finally { Pop-Location }
@@ -109,13 +113,20 @@ function Invoke-Help {
     $members = @{}
     foreach ($member in $docs.doc.members.member) { $members[$member.name] = $member }
 
-    function Get-DocText($node) {
+    function Get-DocText($parent, [string] $name) {
+        # SelectSingleNode, because PowerShell's XML adapter turns a text-only element into a plain string.
+        $node = if ($null -ne $parent) { $parent.SelectSingleNode($name) }
         if ($null -eq $node) { return '' }
         $text = $node.InnerXml -replace '<see cref="[A-Z]:(?:[\w.]+\.)?([\w]+)"\s*/>', '$1' -replace '<c>(.*?)</c>', '$1' -replace '<[^>]+>', ''
         return ([System.Net.WebUtility]::HtmlDecode($text) -replace '\s+', ' ').Trim()
     }
 
-    $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    # -WhatIf and -Confirm stay in the help of the cmdlets that change state, with PowerShell's usual wording.
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters + @('UseTransaction')
+    $riskDocs = @{
+        WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run, and no request is sent.'
+        Confirm = 'Prompts you for confirmation before running the cmdlet.'
+    }
     $ns = @{
         maml = 'http://schemas.microsoft.com/maml/2004/10'
         command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
@@ -160,11 +171,11 @@ function Invoke-Help {
         $typeName = $cmd.ImplementingType.FullName
         $typeDoc = $members["T:$typeName"]
         if (-not $typeDoc) { throw "$($cmd.Name) ($typeName) has no /// documentation." }
-        $synopsis = Get-DocText $typeDoc.summary
+        $synopsis = Get-DocText $typeDoc 'summary'
         $parameters = $cmd.Parameters.Values | Where-Object { $common -notcontains $_.Name }
         $paramDocs = @{}
         foreach ($parameter in $parameters) {
-            $paramDocs[$parameter.Name] = Get-DocText $members["P:$typeName.$($parameter.Name)"].summary
+            $paramDocs[$parameter.Name] = if ($riskDocs.ContainsKey($parameter.Name)) { $riskDocs[$parameter.Name] } else { Get-DocText $members["P:$typeName.$($parameter.Name)"] 'summary' }
             if (-not $paramDocs[$parameter.Name]) { throw "$($cmd.Name) -$($parameter.Name) has no /// summary." }
         }
 
@@ -177,7 +188,7 @@ function Invoke-Help {
         $w.WriteElementString('noun', $ns.command, $cmd.Noun)
         Description $synopsis
         $w.WriteEndElement()
-        Description (Get-DocText $typeDoc.remarks)
+        Description (Get-DocText $typeDoc 'remarks')
 
         $w.WriteStartElement('command', 'syntax', $ns.command)
         foreach ($set in $cmd.ParameterSets) {
@@ -209,12 +220,12 @@ function Invoke-Help {
 
         $w.WriteStartElement('command', 'examples', $ns.command)
         $n = 0
-        foreach ($example in @($typeDoc.example)) {
+        foreach ($example in $typeDoc.SelectNodes('example')) {
             $n++
             $w.WriteStartElement('command', 'example', $ns.command)
             $w.WriteElementString('title', $ns.maml, "-------------------------- Example $n --------------------------")
-            $w.WriteElementString('code', $ns.dev, "PS> $((Get-DocText $example.code))")
-            $w.WriteStartElement('dev', 'remarks', $ns.dev); Para (Get-DocText $example.para); $w.WriteEndElement()
+            $w.WriteElementString('code', $ns.dev, "PS> $(Get-DocText $example 'code')")
+            $w.WriteStartElement('dev', 'remarks', $ns.dev); Para (Get-DocText $example 'para'); $w.WriteEndElement()
             $w.WriteEndElement()
         }
         if ($n -eq 0) { throw "$($cmd.Name) has no /// <example>." }

@@ -8,23 +8,27 @@
 $ErrorActionPreference = 'Stop'
 Import-Module $env:WEBEXCALLS_MODULE_PATH
 
-function Show-Step([string] $command) {
-    Write-Host ''
-    Write-Host "PS> $command" -ForegroundColor Cyan
-    Invoke-Expression $command | Out-Host
-}
-
 # The simulator accepts any token; a real one comes from https://developer.webex.com.
 $token = ConvertTo-SecureString 'simulator-demo-token' -AsPlainText -Force
-Show-Step "Connect-WebexCalling -BaseUri '$env:WEBEXCALLS_SIMULATOR_URI' -AccessToken `$token -PassThru"
-Show-Step "`$call = Invoke-WebexDial -Destination +14085550100 -Wait; `$call"
-Show-Step "`$second = Invoke-WebexDial -Destination sip:jane.doe@example.com -Wait"
-Show-Step 'Get-WebexCall'
-Show-Step 'Set-WebexCallHold -CallId $call.CallId -PassThru'
-Show-Step 'Get-WebexCall -State Held | Format-List'
-Show-Step 'Get-WebexCall -State Held | Set-WebexCallHold -Resume -PassThru'
-Show-Step 'Stop-WebexCall -CallId $second.CallId -WhatIf'
-Show-Step 'Get-WebexCall | Stop-WebexCall -PassThru'
-Show-Step 'Get-WebexCall -CallId $call.CallId -ErrorAction Continue'
-Show-Step 'Get-WebexCall | Measure-Object | Select-Object Count'
-Show-Step 'Disconnect-WebexCalling'
+$steps = @(
+    "Connect-WebexCalling -BaseUri '$env:WEBEXCALLS_SIMULATOR_URI' -AccessToken `$token -PassThru"
+    '$call = Invoke-WebexDial -Destination +14085550100 -Wait; $call'
+    '$second = Invoke-WebexDial -Destination sip:jane.doe@example.com -Wait'
+    'Get-WebexCall'
+    'Set-WebexCallHold -CallId $call.CallId -PassThru'
+    'Get-WebexCall -State Held | Format-List'
+    'Get-WebexCall -State Held | Set-WebexCallHold -Resume -PassThru'
+    'Stop-WebexCall -CallId $second.CallId -WhatIf'
+    'Get-WebexCall | Stop-WebexCall -PassThru'
+    'Get-WebexCall -CallId $call.CallId -ErrorAction Continue'
+    'Get-WebexCall | Measure-Object | Select-Object Count'
+    'Disconnect-WebexCalling'
+)
+
+# A loop, not a function, so that the variables each step sets ($call, $second) live on for the next steps.
+foreach ($step in $steps) {
+    Write-Host ''
+    Write-Host "PS> $step" -ForegroundColor Cyan
+    # Rendered at 120 columns, the width the table view is designed for, even when output is redirected.
+    Invoke-Expression $step | Out-String -Width 120 -Stream | Write-Host
+}

@@ -1,0 +1,106 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+}
+
+Describe 'HTTP failures become ErrorRecords' {
+    BeforeEach {
+        Reset-Simulator
+        Connect-TestSimulator
+        $script:Call = Invoke-WebexDial '1234'
+    }
+
+    It '<Status> <Kind> becomes <ErrorId> (<Category>)' -ForEach @(
+        @{ Status = 400; Kind = 'Webex JSON'; Body = '{"message":"Bad things","errors":[{"description":"callId is malformed"}],"trackingId":"ROUTER_400"}'; ContentType = 'application/json'; ErrorId = 'WebexBadRequest'; Category = 'InvalidArgument'; Text = 'callId is malformed'; TrackingId = 'ROUTER_400' }
+        @{ Status = 500; Kind = 'plain text'; Body = 'Internal error, sorry'; ContentType = 'text/plain'; ErrorId = 'WebexServerError'; Category = 'ResourceUnavailable'; Text = 'Internal error, sorry'; TrackingId = '^ROUTER_' }
+        @{ Status = 502; Kind = 'HTML'; Body = '<html><body>Bad gateway</body></html>'; ContentType = 'text/html'; ErrorId = 'WebexServerError'; Category = 'ResourceUnavailable'; Text = 'Bad gateway'; TrackingId = '^ROUTER_' }
+        @{ Status = 503; Kind = 'empty'; Body = $null; ContentType = $null; ErrorId = 'WebexServerError'; Category = 'ResourceUnavailable'; Text = 'Service Unavailable'; TrackingId = '^ROUTER_' }
+        @{ Status = 410; Kind = 'empty'; Body = $null; ContentType = $null; ErrorId = 'WebexHttpError'; Category = 'ProtocolError'; Text = 'HTTP 410'; TrackingId = '^ROUTER_' }
+    ) {
+        $fault = @{ Method = 'GET'; Path = '/telephony/calls/'; Status = $Status }
+        if ($null -ne $Body) { $fault.Body = $Body; $fault.ContentType = $ContentType }
+        Add-SimulatorFault @fault
+
+        Get-WebexCall -CallId $Call.CallId -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "$ErrorId,WebexCalls.Commands.GetWebexCallCommand"
+        $failures[0].CategoryInfo.Category | Should -Be $Category
+        $failures[0].TargetObject | Should -Be $Call.CallId
+        $failures[0].Exception.Message | Should -Match ([regex]::Escape($Text))
+        $failures[0].Exception.TrackingId | Should -Match $TrackingId
+        $failures[0].Exception | Should -BeOfType ([WebexCalls.Client.WebexApiException])
+    }
+
+    It '429 becomes WebexRateLimited with Retry-After' {
+        Add-SimulatorFault -Method POST -Path '/telephony/calls/hold' -Status 429 -RetryAfterSeconds 9
+        Set-WebexCallHold -CallId $Call.CallId -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'WebexRateLimited,WebexCalls.Commands.SetWebexCallHoldCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $failures[0].Exception.RetryAfter | Should -Be ([TimeSpan]::FromSeconds(9))
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'wait 9 seconds'
+    }
+
+    It 'malformed JSON in a success body becomes WebexInvalidResponse, never a JsonException' {
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 200 -Body '{"items": [ {"id": "x", '
+        $err = { Get-WebexCall } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'WebexInvalidResponse,WebexCalls.Commands.GetWebexCallCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidResult'
+        $err.Exception | Should -BeOfType ([WebexCalls.Client.WebexApiException])
+        $err.Exception.TrackingId | Should -Match '^ROUTER_'
+    }
+}
+
+Describe 'The access token' {
+    BeforeAll {
+        Reset-Simulator
+        $script:Token = Get-TestToken
+        $script:Transcript = Join-Path ([System.IO.Path]::GetTempPath()) "webexcalls-secret-$PID.txt"
+    }
+
+    AfterAll { Remove-Item $Transcript -ErrorAction SilentlyContinue }
+
+    It 'never appears in any stream of a -Verbose -Debug run with a failing request, nor in the error' {
+        $all = & {
+            Connect-WebexCalling -BaseUri (Get-SimulatorUri) -AccessToken (ConvertTo-TestSecureString $Token) -PassThru -Verbose -Debug
+            $call = Invoke-WebexDial '+14085550100' -Verbose -Debug
+            Set-WebexCallHold -CallId $call.CallId -PassThru -Verbose -Debug
+            Get-WebexCall -CallId 'no-such-call' -Verbose -Debug -ErrorAction Continue
+            Add-SimulatorFault -Method POST -Path '/telephony/calls/hangup' -Status 500 -Body 'boom' -ContentType 'text/plain'
+            Stop-WebexCall -CallId $call.CallId -Verbose -Debug -ErrorAction Continue
+        } *>&1 | ForEach-Object {
+            $_
+            if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.Exception.ToString(); $_.ErrorDetails.RecommendedAction; "$($_.TargetObject)" }
+        } | Out-String -Width 500
+
+        $all | Should -Match 'GET /telephony/calls/no-such-call -> 404 in \d+ ms \(trackingId ROUTER_'
+        $all | Should -Match 'POST /telephony/calls/dial -> 201'
+        $all | Should -Match 'response body'
+        $all | Should -Match 'WebexServerError|boom'
+        $all | Should -Not -Match $Token
+    }
+
+    It 'is not in the connection object nor its serialisation' {
+        $info = Connect-WebexCalling -BaseUri (Get-SimulatorUri) -AccessToken (ConvertTo-TestSecureString $Token) -PassThru
+        [System.Management.Automation.PSSerializer]::Serialize($info, 5) | Should -Not -Match $Token
+        ($info | Format-List * | Out-String) | Should -Not -Match $Token
+    }
+
+    It 'is never written to a file by a transcript of a verbose session' {
+        Start-Transcript -Path $Transcript -Force | Out-Null
+        try {
+            Connect-WebexCalling -BaseUri (Get-SimulatorUri) -AccessToken (ConvertTo-TestSecureString $Token) -Verbose -Debug
+            Get-WebexCall -Verbose -Debug | Out-Host
+        }
+        finally { Stop-Transcript | Out-Null }
+        Get-Content $Transcript -Raw | Should -Not -Match $Token
+    }
+
+    It 'is sent only in the Authorization header' {
+        Clear-SimulatorRequest
+        $null = Get-WebexCall
+        $request = Get-SimulatorRequest
+        $request.hadBearerToken | Should -BeTrue
+        ($request | ConvertTo-Json) | Should -Not -Match $Token
+    }
+}

@@ -1,0 +1,78 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+}
+
+Describe 'Get-WebexCall' {
+    BeforeEach {
+        Reset-Simulator
+        Connect-TestSimulator
+        $script:Incoming = New-IncomingCall -Number '+14085550101'
+        $script:Dialled = Invoke-WebexDial -Destination '+14085550100'
+        Clear-SimulatorRequest
+    }
+
+    It 'lists every active call as a CallSession' {
+        $calls = @(Get-WebexCall)
+        $calls.Count | Should -Be 2
+        $calls | ForEach-Object { $_ | Should -BeOfType ([WebexCalls.CallSession]) }
+        $calls[0].CallId | Should -Be $Incoming.id
+        $calls[0].State | Should -Be 'Alerting'
+        $calls[0].Personality | Should -Be 'Terminator'
+        $calls[0].RemoteParty.ToString() | Should -Be 'John Smith <+14085550101>'
+        $calls[1].State | Should -Be 'Connected'
+        (Get-SimulatorRequest).path | Should -Be '/v1/telephony/calls'
+    }
+
+    It 'keeps only the states asked for with -State' {
+        (Get-WebexCall -State Alerting).CallId | Should -Be $Incoming.id
+        @(Get-WebexCall -State Connected, Alerting).Count | Should -Be 2
+        @(Get-WebexCall -State Held).Count | Should -Be 0
+    }
+
+    It 'refuses an unknown -State value before any request' {
+        { Get-WebexCall -State Ringing } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,WebexCalls.Commands.GetWebexCallCommand'
+        Get-SimulatorRequest | Should -BeNullOrEmpty
+    }
+
+    It 'reads each call id given' {
+        $calls = Get-WebexCall -CallId $Incoming.id, $Dialled.CallId
+        $calls.CallId | Should -Be @($Incoming.id, $Dialled.CallId)
+        (Get-SimulatorRequest).path | Should -Be @("/v1/telephony/calls/$($Incoming.id)", "/v1/telephony/calls/$($Dialled.CallId)")
+    }
+
+    It 'binds CallId or Id by property name from the pipeline' {
+        ([pscustomobject]@{ Id = $Incoming.id }, [pscustomobject]@{ CallId = $Dialled.CallId } | Get-WebexCall).CallId |
+            Should -Be @($Incoming.id, $Dialled.CallId)
+        (Get-WebexCall | Get-WebexCall).Count | Should -Be 2
+    }
+
+    It 'reports an unknown id as a non-terminating WebexCallNotFound with the trackingId, and goes on' {
+        $calls = Get-WebexCall -CallId $Incoming.id, 'no-such-call', $Dialled.CallId -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $calls.CallId | Should -Be @($Incoming.id, $Dialled.CallId)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'WebexCallNotFound,WebexCalls.Commands.GetWebexCallCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be 'no-such-call'
+        $failures[0].Exception.TrackingId | Should -Match '^ROUTER_'
+        $failures[0].Exception.Message | Should -Match 'Call not found'
+        $failures[0].Exception.Message | Should -Match $failures[0].Exception.TrackingId
+        $failures[0].Exception.StatusCode | Should -Be 404
+    }
+
+    It 'completes -CallId from the active calls' {
+        $line = 'Get-WebexCall -CallId '
+        $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $completions.CompletionMatches.CompletionText | Should -Contain $Incoming.id
+        ($completions.CompletionMatches | Where-Object CompletionText -EQ $Incoming.id).ToolTip | Should -Match 'John Smith'
+    }
+
+    It 'keeps an unknown state from the server readable' {
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 200 -Body '{"items":[{"id":"x1","callSessionId":"s","personality":"observer","state":"parkedSomewhere","remoteParty":{"privacyEnabled":false,"callType":"external"},"created":"2026-01-01T00:00:00.000Z","muteCapable":false,"muted":false,"brandNewField":{"a":1}}]}'
+        $call = Get-WebexCall
+        $call.State | Should -Be 'Unknown'
+        $call.RawState | Should -Be 'parkedSomewhere'
+        ($call | Format-Table | Out-String -Width 120) | Should -Match 'parkedSomewhere'
+    }
+}

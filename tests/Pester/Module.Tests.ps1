@@ -1,0 +1,74 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:ModulePath = Get-TestModulePath
+    Import-Module $ModulePath -Force
+    $script:Cmdlets = 'Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCall', 'Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall'
+}
+
+Describe 'The built module' {
+    It 'has a manifest that Test-ModuleManifest accepts, with the version stamped' {
+        $manifest = Test-ModuleManifest $ModulePath
+        $manifest.Version | Should -Not -BeNullOrEmpty
+        (Get-Content $ModulePath -Raw) | Should -Not -Match '\{\{ModuleVersion\}\}'
+        $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'Webex'
+        $manifest.PrivateData.PSData.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+    }
+
+    It 'exports exactly the documented cmdlets' {
+        (Get-Command -Module WebexCalls).Name | Sort-Object | Should -Be ($Cmdlets | Sort-Object)
+    }
+
+    It 'ships its dependencies but never System.Management.Automation.dll' {
+        $folder = Split-Path $ModulePath
+        Test-Path (Join-Path $folder 'System.Management.Automation.dll') | Should -BeFalse
+        Test-Path (Join-Path $folder 'WebexCalls.Client.dll') | Should -BeTrue
+        Test-Path (Join-Path $folder 'System.Text.Json.dll') | Should -BeTrue
+        Test-Path (Join-Path $folder 'Microsoft.Extensions.Http.dll') | Should -BeTrue
+        Test-Path (Join-Path $folder 'en-US/about_WebexCalls.help.txt') | Should -BeTrue
+    }
+
+    It 'imports in a fresh pwsh' {
+        $output = Invoke-FreshPwsh "Import-Module '$ModulePath'; (Get-Command -Module WebexCalls).Count"
+        $output | Select-Object -Last 1 | Should -Be "$($Cmdlets.Count)"
+    }
+
+    It 'registers its views for live and Deserialized objects' {
+        (Get-FormatData -TypeName 'WebexCalls.CallSession').FormatViewDefinition.Name | Should -Contain 'WebexCalls.CallSession.Table'
+        (Get-FormatData -TypeName 'Deserialized.WebexCalls.CallSession').FormatViewDefinition.Name | Should -Contain 'WebexCalls.CallSession.List'
+    }
+}
+
+Describe 'Help for <_>' -ForEach @('Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCall', 'Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall') {
+    BeforeAll { $script:Help = Get-Help $_ -Full }
+
+    It 'has a synopsis, a description and at least one example' {
+        $Help.Synopsis | Should -Not -BeNullOrEmpty
+        $Help.Synopsis | Should -Not -Match '^\s*\w+-\w+\s*(\[|$)'   # not the auto-generated syntax stub
+        ($Help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+        @($Help.examples.example).Count | Should -BeGreaterThan 0
+        $Help.examples.example[0].code | Should -Match 'WebexCall'
+    }
+
+    It 'describes every parameter' {
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters
+        foreach ($name in (Get-Command $_).Parameters.Keys | Where-Object { $common -notcontains $_ }) {
+            $parameterHelp = $Help.parameters.parameter | Where-Object name -EQ $name
+            ($parameterHelp.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$name needs a description"
+        }
+    }
+}
+
+Describe 'State-changing cmdlets' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach @('Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall') {
+        $parameters = (Get-Command $_).Parameters
+        $parameters.ContainsKey('WhatIf') | Should -BeTrue
+        $parameters.ContainsKey('Confirm') | Should -BeTrue
+    }
+
+    It '<_> declares its output type' -ForEach @('Get-WebexCall', 'Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall') {
+        (Get-Command $_).OutputType.Name | Should -Contain 'WebexCalls.CallSession'
+    }
+}
