@@ -93,7 +93,7 @@ function Invoke-Build {
     $version = Get-ModuleVersion
     (Get-Content (Join-Path $Root 'module/WebexCalls/WebexCalls.psd1') -Raw).Replace('{{ModuleVersion}}', $version) |
         Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1') -Encoding utf8
-    Copy-Item (Join-Path $Root 'module/WebexCalls/WebexCalls.format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'module/WebexCalls/WebexCalls.format.ps1xml'), (Join-Path $Root 'module/WebexCalls/WebexCalls.types.ps1xml') $ModuleOut
     Copy-Item (Join-Path $Root 'module/WebexCalls/en-US/*') (Join-Path $ModuleOut 'en-US')
     Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
@@ -285,7 +285,7 @@ function Invoke-Test {
     $xunit = @{ Passed = 0; Failed = 0; Skipped = 0 }
     $trxFiles = @(Get-ChildItem $ResultsDir -Filter '*.trx' -Recurse)
     foreach ($trx in $trxFiles) {
-        [xml] $report = Get-Content $trx.FullName -Raw
+        [xml] $report = Get-Content -LiteralPath $trx.FullName -Raw
         $counters = $report.TestRun.ResultSummary.Counters
         $xunit.Passed += [int] $counters.passed
         $xunit.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout

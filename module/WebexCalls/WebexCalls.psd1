@@ -11,6 +11,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('WebexCalls.format.ps1xml')
+    TypesToProcess       = @('WebexCalls.types.ps1xml')
     CmdletsToExport      = @(
         'Connect-WebexCalling'
         'Disconnect-WebexCalling'

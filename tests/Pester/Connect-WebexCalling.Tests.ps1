@@ -101,7 +101,8 @@ Describe 'The connection' {
 
     It 'is shared by every runspace of the process (ForEach-Object -Parallel)' {
         $null = New-IncomingCall
-        $counts = 1..4 | ForEach-Object -Parallel { @(Get-WebexCall).Count } -ThrottleLimit 4
+        $modulePath = Get-TestModulePath
+        $counts = 1..4 | ForEach-Object -Parallel { Import-Module $using:modulePath; @(Get-WebexCall).Count } -ThrottleLimit 4
         $counts | Should -Be @(1, 1, 1, 1)
     }
 

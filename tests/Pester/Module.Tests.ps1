@@ -49,7 +49,7 @@ Describe 'Help for <_>' -ForEach @('Connect-WebexCalling', 'Disconnect-WebexCall
         $Help.Synopsis | Should -Not -Match '^\s*\w+-\w+\s*(\[|$)'   # not the auto-generated syntax stub
         ($Help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty
         @($Help.examples.example).Count | Should -BeGreaterThan 0
-        $Help.examples.example[0].code | Should -Match 'WebexCall'
+        $Help.examples.example[0].code | Should -Match 'Webex'
     }
 
     It 'describes every parameter' {

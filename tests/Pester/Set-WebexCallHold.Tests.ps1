@@ -60,7 +60,7 @@ Describe 'Set-WebexCallHold' {
     }
 
     It 'requires a call id' {
-        { Set-WebexCallHold -CallId '' } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorEmptyStringNotAllowed,WebexCalls.Commands.SetWebexCallHoldCommand'
+        { Set-WebexCallHold -CallId '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WebexCalls.Commands.SetWebexCallHoldCommand'
         Get-SimulatorRequest | Should -BeNullOrEmpty
     }
 }

@@ -17,7 +17,8 @@ function Get-ControlUri([string] $path) {
 
 function Reset-Simulator { $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'reset') }
 
-function Get-SimulatorRequest { @(Invoke-RestMethod -Uri (Get-ControlUri 'requests')) }
+# Invoke-RestMethod writes a JSON array as one object; ForEach-Object unrolls it into one object per request.
+function Get-SimulatorRequest { Invoke-RestMethod -Uri (Get-ControlUri 'requests') | ForEach-Object { $_ } }
 
 function Clear-SimulatorRequest { $null = Invoke-RestMethod -Method Delete -Uri (Get-ControlUri 'requests') }
 
@@ -62,10 +63,13 @@ function Connect-TestSimulator {
 function Invoke-FreshPwsh {
     # Runs a script in a brand-new pwsh process with the module path and simulator address; returns its output.
     param([Parameter(Mandatory)][string] $Script)
+    # Under `dotnet pwsh` the process is the dotnet host, and pwsh.dll is its first argument.
     $exe = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
     $entry = [Environment]::GetCommandLineArgs()[0]
-    $prefix = if ($entry -like '*pwsh.dll') { @($entry) } else { @() }
-    & $exe @prefix -NoProfile -NonInteractive -Command $Script 2>&1 | ForEach-Object { "$_" }
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    if ($entry -like '*pwsh.dll') { $arguments.Add($entry) }
+    $arguments.AddRange([string[]] @('-NoProfile', '-NonInteractive', '-Command', $Script))
+    & $exe $arguments 2>&1 | ForEach-Object { "$_" }
 }
 
 Export-ModuleMember -Function *

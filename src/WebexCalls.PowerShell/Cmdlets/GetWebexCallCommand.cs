@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using WebexCalls.Client;
@@ -45,7 +46,19 @@ namespace WebexCalls.Commands
         {
             if (CallId is null)
             {
-                foreach (var call in Await(Client.ListCallsAsync(CancellationToken)))
+                IReadOnlyList<CallSession> calls;
+                try
+                {
+                    calls = Await(Client.ListCallsAsync(CancellationToken));
+                }
+                catch (WebexApiException ex)
+                {
+                    // Nothing to list and nothing else to try: the whole command fails.
+                    ThrowTerminatingError(WebexErrorRecords.From(ex, null));
+                    return;
+                }
+
+                foreach (var call in calls)
                 {
                     WriteIfWanted(call);
                 }
