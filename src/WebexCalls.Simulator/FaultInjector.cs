@@ -5,7 +5,7 @@ namespace WebexCalls.Simulator;
 
 /// <summary>
 /// A canned response for the next matching request(s), set through the control API: how tests meet 429s, 5xx,
-/// non-JSON error bodies and malformed success bodies over real HTTP.
+/// non-JSON error bodies, malformed success bodies and slow answers (DelayMs) over real HTTP.
 /// </summary>
 public sealed record Fault(
     string? Method,
@@ -14,7 +14,8 @@ public sealed record Fault(
     string? Body,
     string? ContentType,
     int? RetryAfterSeconds,
-    int Times = 1);
+    int Times = 1,
+    int DelayMs = 0);
 
 /// <summary>Holds the pending faults; the first that matches a request answers it instead of the simulator.</summary>
 public sealed class FaultInjector

@@ -147,6 +147,18 @@ public static class SimulatorApp
 
     private static async Task WriteFault(HttpContext context, Fault fault)
     {
+        if (fault.DelayMs > 0)
+        {
+            try
+            {
+                await Task.Delay(fault.DelayMs, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;   // The client gave up (or was cancelled): nobody is left to answer.
+            }
+        }
+
         context.Response.StatusCode = fault.Status;
         if (fault.RetryAfterSeconds is int seconds)
         {

@@ -78,3 +78,23 @@ Describe 'Get-WebexCall' {
         ($call | Format-List | Out-String -Width 120) | Should -Match 'state=parkedSomewhere personality=observer'
     }
 }
+
+Describe 'Ctrl+C' {
+    BeforeAll { Reset-Simulator; Connect-TestSimulator }
+
+    It 'stops a command at once: the cancellation reaches the HTTP request in flight' {
+        # The server would answer after two minutes, longer than the HTTP timeout (100 s): only a cancelled request
+        # lets the pipeline stop within the 30 s allowed below. This bounds a hang; it does not measure speed.
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 200 -Body '{"items":[]}' -DelayMs 120000
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'; Get-WebexCall")
+            $null = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500   # let the request reach the server
+            $stop = $ps.BeginStop($null, $null)
+            $stop.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30)) | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+    }
+}

@@ -23,8 +23,8 @@ function Get-SimulatorRequest { Invoke-RestMethod -Uri (Get-ControlUri 'requests
 function Clear-SimulatorRequest { $null = Invoke-RestMethod -Method Delete -Uri (Get-ControlUri 'requests') }
 
 function Add-SimulatorFault {
-    param([string] $Method, [string] $Path, [int] $Status, [string] $Body, [string] $ContentType, [int] $RetryAfterSeconds, [int] $Times = 1)
-    $fault = @{ status = $Status; times = $Times }
+    param([string] $Method, [string] $Path, [int] $Status, [string] $Body, [string] $ContentType, [int] $RetryAfterSeconds, [int] $Times = 1, [int] $DelayMs)
+    $fault = @{ status = $Status; times = $Times; delayMs = $DelayMs }
     if ($Method) { $fault.method = $Method }
     if ($Path) { $fault.path = $Path }
     if ($PSBoundParameters.ContainsKey('Body')) { $fault.body = $Body }

@@ -175,6 +175,18 @@ public class SimulatorHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delayed_fault_answers_late_and_a_client_that_gives_up_is_not_waited_for()
+    {
+        await _sim.PostJson("_simulator/faults", """{ "method": "GET", "path": "/telephony/calls", "status": 200, "body": "{\"items\":[]}", "delayMs": 60000 }""");
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _sim.Http.GetAsync("v1/telephony/calls", cancel.Token));
+
+        // The fault was used up by the abandoned request; the next one is answered normally.
+        Assert.Equal(HttpStatusCode.OK, (await _sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reset_clears_calls_log_faults_and_tokens()
     {
         await _sim.DialAsync();
