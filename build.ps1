@@ -289,7 +289,8 @@ function Invoke-Test {
         $counters = $report.TestRun.ResultSummary.Counters
         $xunit.Passed += [int] $counters.passed
         $xunit.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
-        $xunit.Skipped += [int] $counters.notExecuted
+        # xUnit's skipped tests are in "total" but not "executed" (its notExecuted counter stays 0).
+        $xunit.Skipped += [int] $counters.total - [int] $counters.executed
     }
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }  # a runner that crashed counts as a failure
     if ($trxFiles.Count -eq 0) { $xunit.Failed += 1 }
