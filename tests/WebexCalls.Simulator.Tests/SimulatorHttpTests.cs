@@ -5,14 +5,8 @@ using Xunit;
 
 namespace WebexCalls.Simulator.Tests;
 
-public class SimulatorHttpTests : IAsyncLifetime
+public class SimulatorHttpTests : SimulatorTestBase
 {
-    private SimulatorHost _sim = null!;
-
-    public async Task InitializeAsync() => _sim = await SimulatorHost.StartAsync(alertingDelayMs: 0, connectingDelayMs: 0);
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
     private static async Task AssertWebexError(HttpResponseMessage response, HttpStatusCode status, string description)
     {
         Assert.Equal(status, response.StatusCode);
@@ -27,7 +21,7 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task Listens_on_a_real_loopback_port()
     {
-        var uri = new Uri(_sim.Address);
+        var uri = new Uri(Sim.Address);
         Assert.Equal("127.0.0.1", uri.Host);
         Assert.NotEqual(0, uri.Port);
     }
@@ -35,7 +29,7 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_bearer_token_every_webex_path_is_401()
     {
-        using var anonymous = new HttpClient { BaseAddress = new Uri(_sim.Address + "/") };
+        using var anonymous = new HttpClient { BaseAddress = new Uri(Sim.Address + "/") };
         await AssertWebexError(await anonymous.GetAsync("v1/telephony/calls"), HttpStatusCode.Unauthorized,
             "The request requires a valid access token set in the Authorization request header.");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("v1/telephony/calls/dial", null)).StatusCode);
@@ -44,11 +38,11 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task Registered_tokens_close_the_door_to_others_and_scopes_are_checked()
     {
-        await _sim.PostJson("_simulator/tokens", """{ "token": "reader", "scopes": ["spark:calls_read"] }""");
+        await Sim.PostJson("_simulator/tokens", """{ "token": "reader", "scopes": ["spark:calls_read"] }""");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
 
-        using var reader = new HttpClient { BaseAddress = new Uri(_sim.Address + "/") };
+        using var reader = new HttpClient { BaseAddress = new Uri(Sim.Address + "/") };
         reader.DefaultRequestHeaders.Authorization = new("Bearer", "reader");
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("v1/telephony/calls")).StatusCode);
         var dial = await reader.PostAsync("v1/telephony/calls/dial", new StringContent("""{"destination":"1234"}"""));
@@ -58,11 +52,11 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task List_answers_items_with_and_without_a_trailing_slash()
     {
-        var id = await _sim.DialAsync();
+        var id = await Sim.DialAsync();
 
         foreach (var path in new[] { "v1/telephony/calls", "v1/telephony/calls/" })
         {
-            var response = await _sim.Http.GetAsync(path);
+            var response = await Sim.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.StartsWith("ROUTER_", response.Headers.GetValues("trackingid").Single());
             var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
@@ -73,13 +67,13 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task Dial_answers_201_with_only_the_ids_and_details_show_the_call()
     {
-        var response = await _sim.PostJson("v1/telephony/calls/dial", """{ "destination": "+14085550100" }""");
+        var response = await Sim.PostJson("v1/telephony/calls/dial", """{ "destination": "+14085550100" }""");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(new[] { "callId", "callSessionId" }, body.EnumerateObject().Select(p => p.Name));
 
-        var call = await _sim.GetJsonAsync("v1/telephony/calls/" + Uri.EscapeDataString(body.GetProperty("callId").GetString()!));
+        var call = await Sim.GetJsonAsync("v1/telephony/calls/" + Uri.EscapeDataString(body.GetProperty("callId").GetString()!));
         Assert.Equal("connected", call.GetProperty("state").GetString());
         Assert.Equal("+14085550100", call.GetProperty("remoteParty").GetProperty("number").GetString());
         Assert.False(call.TryGetProperty("redirections", out _));   // "only present when ..." fields are left out, not null
@@ -88,25 +82,25 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task Actions_answer_204_and_change_the_state()
     {
-        var id = await _sim.DialAsync();
+        var id = await Sim.DialAsync();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
-        Assert.Equal("held", (await _sim.GetJsonAsync("v1/telephony/calls/" + id)).GetProperty("state").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/resume", $$"""{"callId":"{{id}}"}""")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal("held", (await Sim.GetJsonAsync("v1/telephony/calls/" + id)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/resume", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""")).StatusCode);
 
-        await AssertWebexError(await _sim.Http.GetAsync("v1/telephony/calls/" + id), HttpStatusCode.NotFound, "Call not found");
-        await AssertWebexError(await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.NotFound, "Call not found");
+        await AssertWebexError(await Sim.Http.GetAsync("v1/telephony/calls/" + id), HttpStatusCode.NotFound, "Call not found");
+        await AssertWebexError(await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.NotFound, "Call not found");
     }
 
     [Fact]
     public async Task A_state_the_action_does_not_allow_is_409_in_webex_shape()
     {
-        var id = await _sim.SeedIncomingAsync();   // alerting
+        var id = await Sim.SeedIncomingAsync();   // alerting
 
-        await AssertWebexError(await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.Conflict, "Invalid call state for hold");
-        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/answer", $$"""{"callId":"{{id}}"}""")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        await AssertWebexError(await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.Conflict, "Invalid call state for hold");
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/answer", $$"""{"callId":"{{id}}"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
     }
 
     [Theory]
@@ -117,27 +111,27 @@ public class SimulatorHttpTests : IAsyncLifetime
     [InlineData("v1/telephony/calls/hangup", "{\"callId\": 5}", "Missing required field: callId")]
     [InlineData("v1/telephony/calls/dial", "{\"endpointId\":\"x\"}", "Missing required field: destination")]
     public async Task Bad_bodies_are_400_in_webex_shape(string path, string body, string description) =>
-        await AssertWebexError(await _sim.PostJson(path, body), HttpStatusCode.BadRequest, description);
+        await AssertWebexError(await Sim.PostJson(path, body), HttpStatusCode.BadRequest, description);
 
     [Fact]
     public async Task History_lists_records_and_filters_by_type()
     {
-        await _sim.DialAsync("1234");
-        var incoming = await _sim.SeedIncomingAsync();
-        await _sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{incoming}}"}""");
+        await Sim.DialAsync("1234");
+        var incoming = await Sim.SeedIncomingAsync();
+        await Sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{incoming}}"}""");
 
-        var all = (await _sim.GetJsonAsync("v1/telephony/calls/history")).GetProperty("items");
+        var all = (await Sim.GetJsonAsync("v1/telephony/calls/history")).GetProperty("items");
         Assert.Equal(new[] { "missed", "placed" }, all.EnumerateArray().Select(i => i.GetProperty("type").GetString()));
-        var missed = (await _sim.GetJsonAsync("v1/telephony/calls/history?type=missed")).GetProperty("items");
+        var missed = (await Sim.GetJsonAsync("v1/telephony/calls/history?type=missed")).GetProperty("items");
         Assert.Equal(1, missed.GetArrayLength());
-        await AssertWebexError(await _sim.Http.GetAsync("v1/telephony/calls/history?type=lost"), HttpStatusCode.BadRequest,
+        await AssertWebexError(await Sim.Http.GetAsync("v1/telephony/calls/history?type=lost"), HttpStatusCode.BadRequest,
             "type must be one of placed, missed, received");
     }
 
     [Fact]
     public async Task An_unknown_webex_path_is_a_webex_shaped_404()
     {
-        await AssertWebexError(await _sim.Http.GetAsync("v1/people/me"), HttpStatusCode.NotFound, "The requested resource could not be found.");
+        await AssertWebexError(await Sim.Http.GetAsync("v1/people/me"), HttpStatusCode.NotFound, "The requested resource could not be found.");
     }
 
     [Fact]
@@ -145,9 +139,9 @@ public class SimulatorHttpTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/telephony/calls/dial") { Content = new StringContent("""{"destination":"1234"}""") };
         request.Headers.Add("TrackingID", "CLIENT_42");
-        await _sim.Http.SendAsync(request);
+        await Sim.Http.SendAsync(request);
 
-        var log = await _sim.GetJsonAsync("_simulator/requests");
+        var log = await Sim.GetJsonAsync("_simulator/requests");
         var entry = Assert.Single(log.EnumerateArray());
         Assert.Equal("POST", entry.GetProperty("method").GetString());
         Assert.Equal("/v1/telephony/calls/dial", entry.GetProperty("path").GetString());
@@ -161,15 +155,15 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task Injected_faults_answer_the_next_matching_request_then_stop()
     {
-        await _sim.PostJson("_simulator/faults", """{ "method": "GET", "path": "/telephony/calls", "status": 429, "retryAfterSeconds": 3, "times": 1 }""");
-        await _sim.PostJson("_simulator/faults", """{ "path": "/telephony/calls/hold", "status": 502, "body": "<html>bad gateway</html>", "contentType": "text/html" }""");
+        await Sim.PostJson("_simulator/faults", """{ "method": "GET", "path": "/telephony/calls", "status": 429, "retryAfterSeconds": 3, "times": 1 }""");
+        await Sim.PostJson("_simulator/faults", """{ "path": "/telephony/calls/hold", "status": 502, "body": "<html>bad gateway</html>", "contentType": "text/html" }""");
 
-        var limited = await _sim.Http.GetAsync("v1/telephony/calls");
+        var limited = await Sim.Http.GetAsync("v1/telephony/calls");
         Assert.Equal((HttpStatusCode)429, limited.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(3), limited.Headers.RetryAfter!.Delta);
-        Assert.Equal(HttpStatusCode.OK, (await _sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
 
-        var gateway = await _sim.PostJson("v1/telephony/calls/hold", "{}");
+        var gateway = await Sim.PostJson("v1/telephony/calls/hold", "{}");
         Assert.Equal(HttpStatusCode.BadGateway, gateway.StatusCode);
         Assert.Equal("<html>bad gateway</html>", await gateway.Content.ReadAsStringAsync());
     }
@@ -177,24 +171,24 @@ public class SimulatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task A_delayed_fault_answers_late_and_a_client_that_gives_up_is_not_waited_for()
     {
-        await _sim.PostJson("_simulator/faults", """{ "method": "GET", "path": "/telephony/calls", "status": 200, "body": "{\"items\":[]}", "delayMs": 60000 }""");
+        await Sim.PostJson("_simulator/faults", """{ "method": "GET", "path": "/telephony/calls", "status": 200, "body": "{\"items\":[]}", "delayMs": 60000 }""");
 
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _sim.Http.GetAsync("v1/telephony/calls", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sim.Http.GetAsync("v1/telephony/calls", cancel.Token));
 
         // The fault was used up by the abandoned request; the next one is answered normally.
-        Assert.Equal(HttpStatusCode.OK, (await _sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Sim.Http.GetAsync("v1/telephony/calls")).StatusCode);
     }
 
     [Fact]
     public async Task Reset_clears_calls_log_faults_and_tokens()
     {
-        await _sim.DialAsync();
-        await _sim.PostJson("_simulator/tokens", """{ "token": "only-me", "scopes": [] }""");
+        await Sim.DialAsync();
+        await Sim.PostJson("_simulator/tokens", """{ "token": "only-me", "scopes": [] }""");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _sim.Http.PostAsync("_simulator/reset", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.Http.PostAsync("_simulator/reset", null)).StatusCode);
 
-        Assert.Equal(0, (await _sim.GetJsonAsync("v1/telephony/calls")).GetProperty("items").GetArrayLength());
-        Assert.Single((await _sim.GetJsonAsync("_simulator/requests")).EnumerateArray());   // only the list just made
+        Assert.Equal(0, (await Sim.GetJsonAsync("v1/telephony/calls")).GetProperty("items").GetArrayLength());
+        Assert.Single((await Sim.GetJsonAsync("_simulator/requests")).EnumerateArray());   // only the list just made
     }
 }

@@ -11,27 +11,21 @@ namespace WebexCalls.Simulator.Tests;
 /// Checks the simulator's responses against Cisco's spec: bodies against its schemas (with every object closed, so
 /// a field the spec does not define fails too), and statuses against the codes it lists for each operation.
 /// </summary>
-public class SpecConformanceTests : IAsyncLifetime
+public class SpecConformanceTests : SimulatorTestBase
 {
-    private SimulatorHost _sim = null!;
-
-    public async Task InitializeAsync() => _sim = await SimulatorHost.StartAsync(alertingDelayMs: 0, connectingDelayMs: 0);
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
     [SpecFact]
     public async Task List_details_and_history_bodies_match_the_spec_schemas()
     {
-        var dialled = await _sim.DialAsync();
-        var held = await _sim.DialAsync("sip:jane.doe@example.com");
-        await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{held}}"}""");
-        await _sim.SeedIncomingAsync();
-        await _sim.PostJson("v1/telephony/calls/dial", """{"destination":"*73"}""");
+        var dialled = await Sim.DialAsync();
+        var held = await Sim.DialAsync("sip:jane.doe@example.com");
+        await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{held}}"}""");
+        await Sim.SeedIncomingAsync();
+        await Sim.PostJson("v1/telephony/calls/dial", """{"destination":"*73"}""");
 
-        AssertValid(ResponseSchema("/telephony/calls", "get", "200"), await _sim.GetJsonAsync("v1/telephony/calls"));
-        AssertValid(ResponseSchema("/telephony/calls/{callId}", "get", "200"), await _sim.GetJsonAsync("v1/telephony/calls/" + dialled));
-        AssertValid(ResponseSchema("/telephony/calls/{callId}", "get", "200"), await _sim.GetJsonAsync("v1/telephony/calls/" + held));
-        AssertValid(ResponseSchema("/telephony/calls/history", "get", "200"), await _sim.GetJsonAsync("v1/telephony/calls/history"));
+        AssertValid(ResponseSchema("/telephony/calls", "get", "200"), await Sim.GetJsonAsync("v1/telephony/calls"));
+        AssertValid(ResponseSchema("/telephony/calls/{callId}", "get", "200"), await Sim.GetJsonAsync("v1/telephony/calls/" + dialled));
+        AssertValid(ResponseSchema("/telephony/calls/{callId}", "get", "200"), await Sim.GetJsonAsync("v1/telephony/calls/" + held));
+        AssertValid(ResponseSchema("/telephony/calls/history", "get", "200"), await Sim.GetJsonAsync("v1/telephony/calls/history"));
     }
 
     [SpecFact]
@@ -48,7 +42,7 @@ public class SpecConformanceTests : IAsyncLifetime
     [SpecFact]
     public async Task Dial_answers_the_specs_201_body()
     {
-        var response = await _sim.PostJson("v1/telephony/calls/dial", """{"destination":"+12223334444"}""");
+        var response = await Sim.PostJson("v1/telephony/calls/dial", """{"destination":"+12223334444"}""");
 
         Assert.Equal(201, (int)response.StatusCode);
         AssertValid(ResponseSchema("/telephony/calls/dial", "post", "201"), await response.Content.ReadFromJsonAsync<JsonElement>());
@@ -57,7 +51,7 @@ public class SpecConformanceTests : IAsyncLifetime
     [SpecFact]
     public async Task The_schema_check_does_catch_a_misnamed_field()
     {
-        var call = JsonNode.Parse((await _sim.GetJsonAsync("v1/telephony/calls/" + await _sim.DialAsync())).GetRawText())!.AsObject();
+        var call = JsonNode.Parse((await Sim.GetJsonAsync("v1/telephony/calls/" + await Sim.DialAsync())).GetRawText())!.AsObject();
         call["startTime"] = call["created"]!.GetValue<string>();   // the seed schema's name, not the spec's
 
         var result = Schema(ResponseSchema("/telephony/calls/{callId}", "get", "200")).Evaluate(JsonDocument.Parse(call.ToJsonString()).RootElement);
@@ -67,24 +61,24 @@ public class SpecConformanceTests : IAsyncLifetime
     [SpecFact]
     public async Task Every_status_the_simulator_answers_is_one_the_spec_lists_for_that_operation()
     {
-        var id = await _sim.DialAsync();
-        var incoming = await _sim.SeedIncomingAsync();
-        await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{incoming}}"}""");   // 409
-        await _sim.PostJson("v1/telephony/calls/answer", $$"""{"callId":"{{incoming}}"}""");
-        await _sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""");
-        await _sim.PostJson("v1/telephony/calls/resume", $$"""{"callId":"{{id}}"}""");
-        await _sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""");
-        await _sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""");   // 404
-        await _sim.PostJson("v1/telephony/calls/dial", "{nope");                               // 400
-        await _sim.Http.GetAsync("v1/telephony/calls/" + id);                                  // 404
-        await _sim.Http.GetAsync("v1/telephony/calls/history?type=placed");
-        using (var anonymous = new HttpClient { BaseAddress = new Uri(_sim.Address + "/") })
+        var id = await Sim.DialAsync();
+        var incoming = await Sim.SeedIncomingAsync();
+        await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{incoming}}"}""");   // 409
+        await Sim.PostJson("v1/telephony/calls/answer", $$"""{"callId":"{{incoming}}"}""");
+        await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""");
+        await Sim.PostJson("v1/telephony/calls/resume", $$"""{"callId":"{{id}}"}""");
+        await Sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""");
+        await Sim.PostJson("v1/telephony/calls/hangup", $$"""{"callId":"{{id}}"}""");   // 404
+        await Sim.PostJson("v1/telephony/calls/dial", "{nope");                               // 400
+        await Sim.Http.GetAsync("v1/telephony/calls/" + id);                                  // 404
+        await Sim.Http.GetAsync("v1/telephony/calls/history?type=placed");
+        using (var anonymous = new HttpClient { BaseAddress = new Uri(Sim.Address + "/") })
         {
             await anonymous.GetAsync("v1/telephony/calls");                                   // 401
         }
 
         var paths = SpecFile.Json["paths"]!.AsObject();
-        var log = await _sim.GetJsonAsync("_simulator/requests");
+        var log = await Sim.GetJsonAsync("_simulator/requests");
         Assert.Equal(11, log.GetArrayLength());   // control API calls are not logged
         foreach (var entry in log.EnumerateArray())
         {

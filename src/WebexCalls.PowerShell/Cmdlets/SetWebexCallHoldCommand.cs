@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
@@ -43,29 +42,14 @@ namespace WebexCalls.Commands
         /// <summary>Holds or resumes each call.</summary>
         protected override void ProcessRecord()
         {
-            var action = Resume ? "Resume call" : "Hold call";
-            foreach (var id in CallId)
+            ForEachCall(CallId, Resume ? "Resume call" : "Hold call", (client, id) =>
             {
-                if (!ShouldProcess(id, action))
+                Await(Resume ? client.ResumeAsync(id, CancellationToken) : client.HoldAsync(id, CancellationToken));
+                if (PassThru)
                 {
-                    continue;
+                    WriteObject(Await(client.GetCallAsync(id, CancellationToken)));
                 }
-
-                // Checked after ShouldProcess so that -WhatIf works, and sends nothing, even when not connected.
-                var client = Client;
-                try
-                {
-                    Await(Resume ? client.ResumeAsync(id, CancellationToken) : client.HoldAsync(id, CancellationToken));
-                    if (PassThru)
-                    {
-                        WriteObject(Await(client.GetCallAsync(id, CancellationToken)));
-                    }
-                }
-                catch (WebexApiException ex)
-                {
-                    WriteWebexError(ex, id);
-                }
-            }
+            });
         }
     }
 }

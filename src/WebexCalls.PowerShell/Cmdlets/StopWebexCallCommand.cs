@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
@@ -40,31 +39,18 @@ namespace WebexCalls.Commands
         /// <summary>Hangs up each call.</summary>
         protected override void ProcessRecord()
         {
-            foreach (var id in CallId)
+            ForEachCall(CallId, "Hang up call", (client, id) =>
             {
-                if (!ShouldProcess(id, "Hang up call"))
+                // The details are read first only for -PassThru: after the hang-up the call is gone.
+                var before = PassThru ? Await(client.GetCallAsync(id, CancellationToken)) : null;
+                Await(client.HangupAsync(id, CancellationToken));
+                if (before != null)
                 {
-                    continue;
+                    before.State = CallState.Disconnected;
+                    before.RawState = "disconnected";
+                    WriteObject(before);
                 }
-
-                var client = Client;
-                try
-                {
-                    // The details are read first only for -PassThru: after the hang-up the call is gone.
-                    var before = PassThru ? Await(client.GetCallAsync(id, CancellationToken)) : null;
-                    Await(client.HangupAsync(id, CancellationToken));
-                    if (before != null)
-                    {
-                        before.State = CallState.Disconnected;
-                        before.RawState = "disconnected";
-                        WriteObject(before);
-                    }
-                }
-                catch (WebexApiException ex)
-                {
-                    WriteWebexError(ex, id);
-                }
-            }
+            });
         }
     }
 }
