@@ -82,6 +82,37 @@ namespace WebexCalls.Client
             return new DialResult(dial.CallId!, dial.CallSessionId!);
         }
 
+        /// <summary>
+        /// Reads the call a dial started: by its id, or, when Webex no longer knows that id, by its call session among
+        /// the active calls. The spec does not promise that the id Dial returns survives the call's change from
+        /// clickToDial to originator (the reference notes mark it uncertain, and wxc_sdk re-reads ids from the list),
+        /// so the session, which the spec says correlates the calls of one session, is the fallback.
+        /// </summary>
+        public async Task<CallSession> GetDialledCallAsync(DialResult dial, CancellationToken cancellationToken)
+        {
+            if (dial is null)
+            {
+                throw new ArgumentNullException(nameof(dial));
+            }
+
+            try
+            {
+                return await GetCallAsync(dial.CallId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
+            {
+                var calls = await ListCallsAsync(cancellationToken).ConfigureAwait(false);
+                var sameSession = calls.FirstOrDefault(call =>
+                    call.CallSessionId == dial.CallSessionId && call.Personality != CallPersonality.Terminator);
+                if (sameSession is null)
+                {
+                    throw;
+                }
+
+                return sameSession;
+            }
+        }
+
         /// <summary>Puts a connected call on hold (<c>POST /telephony/calls/hold</c>).</summary>
         public Task HoldAsync(string callId, CancellationToken cancellationToken) => CallActionAsync("hold", callId, cancellationToken);
 

@@ -27,6 +27,16 @@ Describe 'Invoke-WebexDial' {
         $requests.trackingId | ForEach-Object { $_ | Should -Match '^WEBEXCALLS_' }
     }
 
+    It 'finds the call by its session when Webex no longer knows the id Dial returned' {
+        Add-SimulatorFault -Method GET -Path '/telephony/calls/' -Status 404 -Body '{"message":"Call not found","errors":[{"description":"Call not found"}],"trackingId":"ROUTER_X"}'
+        $call = Invoke-WebexDial '+14085550100'
+
+        $call.RemoteParty.Name | Should -Be 'Jane Doe'
+        $requests = Get-SimulatorRequest
+        $requests.status | Should -Be @(201, 404, 200)
+        $requests[2].path | Should -Be '/v1/telephony/calls'
+    }
+
     It 'sends -EndpointId' {
         $null = Invoke-WebexDial 1234 -EndpointId 'endpoint-7'
         ((Get-SimulatorRequest)[0].body | ConvertFrom-Json).endpointId | Should -Be 'endpoint-7'

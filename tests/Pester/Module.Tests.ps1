@@ -35,6 +35,10 @@ Describe 'The built module' {
         $output | Select-Object -Last 1 | Should -Be "$($Cmdlets.Count)"
     }
 
+    It 'has an about topic' {
+        (Get-Help about_WebexCalls | Out-String) | Should -Match 'Connect-WebexCalling'
+    }
+
     It 'registers its views for live and Deserialized objects' {
         (Get-FormatData -TypeName 'WebexCalls.CallSession').FormatViewDefinition.Name | Should -Contain 'WebexCalls.CallSession.Table'
         (Get-FormatData -TypeName 'Deserialized.WebexCalls.CallSession').FormatViewDefinition.Name | Should -Contain 'WebexCalls.CallSession.List'

@@ -272,3 +272,76 @@ public class WebexCallsClientTests
             Lines.Add(method + " " + path + " " + statusCode + " " + trackingId);
     }
 }
+
+public class WebexCallsClientToleranceTests
+{
+    private static WebexCallsClient Create(StubHandler stub) =>
+        new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(new System.Security.SecureString()), null, () => stub).CreateClient();
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
+        new(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+
+    private static string Call(string id, string session, string personality) =>
+        $$"""{ "id": "{{id}}", "callSessionId": "{{session}}", "personality": "{{personality}}", "state": "connecting", "remoteParty": { "privacyEnabled": false, "callType": "external" }, "created": "2024-01-01T00:00:00Z", "muteCapable": false, "muted": false }""";
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(409)]
+    public async Task Call_not_found_is_NotFound_whatever_the_4xx_status(int status)
+    {
+        var client = Create(new StubHandler((_, _) => Task.FromResult(Json((HttpStatusCode)status,
+            "{\"message\":\"Unable to complete the request\",\"errors\":[{\"description\":\"Call not found\"}],\"trackingId\":\"T\"}"))));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.HoldAsync("gone", CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
+        Assert.Equal(status, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_400s_stay_BadRequest()
+    {
+        var client = Create(new StubHandler((_, _) => Task.FromResult(Json(HttpStatusCode.BadRequest, "{\"message\":\"Missing required field: callId\",\"trackingId\":\"T\"}"))));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.HoldAsync("x", CancellationToken.None));
+        Assert.Equal(WebexErrorKind.BadRequest, ex.Kind);
+    }
+
+    [Fact]
+    public async Task A_dialled_call_whose_id_changed_is_found_by_its_session()
+    {
+        var stub = new StubHandler((request, _) => Task.FromResult(request.RequestUri!.AbsolutePath switch
+        {
+            "/v1/telephony/calls/dial-id" => Json(HttpStatusCode.NotFound, "{\"message\":\"Call not found\",\"trackingId\":\"T\"}"),
+            "/v1/telephony/calls" => Json(HttpStatusCode.OK, "{\"items\":[" + Call("incoming", "S1", "terminator") + "," + Call("other", "S2", "originator") + "," + Call("new-id", "S1", "originator") + "]}"),
+            _ => new HttpResponseMessage(HttpStatusCode.InternalServerError),
+        }));
+
+        var call = await Create(stub).GetDialledCallAsync(new DialResult("dial-id", "S1"), CancellationToken.None);
+
+        Assert.Equal("new-id", call.Id);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_dialled_call_that_is_gone_from_the_list_too_is_NotFound()
+    {
+        var stub = new StubHandler((request, _) => Task.FromResult(request.RequestUri!.AbsolutePath == "/v1/telephony/calls"
+            ? Json(HttpStatusCode.OK, "{\"items\":[" + Call("x", "S2", "originator") + "]}")
+            : Json(HttpStatusCode.NotFound, "{\"message\":\"Call not found\",\"trackingId\":\"T\"}")));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => Create(stub).GetDialledCallAsync(new DialResult("dial-id", "S1"), CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
+        Assert.Equal("dial-id", ex.CallId);
+    }
+
+    [Fact]
+    public async Task A_dialled_call_found_by_id_needs_no_list()
+    {
+        var stub = new StubHandler((_, _) => Task.FromResult(Json(HttpStatusCode.OK, Call("dial-id", "S1", "clickToDial"))));
+        var call = await Create(stub).GetDialledCallAsync(new DialResult("dial-id", "S1"), CancellationToken.None);
+        Assert.Equal(CallPersonality.ClickToDial, call.Personality);
+        Assert.Single(stub.Requests);
+    }
+}

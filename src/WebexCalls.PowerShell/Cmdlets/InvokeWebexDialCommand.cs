@@ -66,7 +66,7 @@ namespace WebexCalls.Commands
             {
                 var dial = Await(client.DialAsync(Destination, EndpointId, CancellationToken));
                 WriteVerbose("Dialled " + Destination + ": call " + dial.CallId + ", session " + dial.CallSessionId + ".");
-                var call = Await(client.GetCallAsync(dial.CallId, CancellationToken));
+                var call = Await(client.GetDialledCallAsync(dial, CancellationToken));
                 if (Wait)
                 {
                     call = WaitForAnswer(client, call);
@@ -113,7 +113,8 @@ namespace WebexCalls.Commands
                     Await(Task.Delay(PollInterval, CancellationToken));
                     try
                     {
-                        call = Await(client.GetCallAsync(call.CallId, CancellationToken));
+                        // By id, else by session: the id may change when the call turns from clickToDial to originator.
+                        call = Await(client.GetDialledCallAsync(new DialResult(call.CallId, call.CallSessionId ?? string.Empty), CancellationToken));
                     }
                     catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
                     {
