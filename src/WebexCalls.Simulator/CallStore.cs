@@ -93,7 +93,7 @@ public sealed class CallStore
         {
             var now = _time.GetUtcNow();
             var number = destination.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? destination[4..] : destination;
-            var party = new PartyJson(Directory.GetValueOrDefault(number), number, null, null, false, CallTypeOf(number));
+            var party = new PartyJson(NameOf(number), number, null, null, false, CallTypeOf(number));
             var call = NewCall("clickToDial", "alerting", party, now);
             call.UserAnswersAt = now + _options.AlertingDelay;
             call.RemoteAnswersAt = call.UserAnswersAt + _options.ConnectingDelay;
@@ -108,7 +108,7 @@ public sealed class CallStore
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var party = new PartyJson(name ?? Directory.GetValueOrDefault(number), number, null, null, false, callType ?? CallTypeOf(number));
+            var party = new PartyJson(name ?? NameOf(number), number, null, null, false, callType ?? CallTypeOf(number));
             return NewCall("terminator", "alerting", party, now).ToJson();
         }
     }
@@ -226,6 +226,9 @@ public sealed class CallStore
             _history.Remove(ofType[0]);
         }
     }
+
+    private static string? NameOf(string number) =>
+        Directory.GetValueOrDefault(number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? number[4..] : number);
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=');
 

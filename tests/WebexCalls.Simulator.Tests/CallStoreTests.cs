@@ -136,6 +136,13 @@ public class CallStoreTests
         Assert.DoesNotContain("tel:", party.Number);
     }
 
+    [Theory]
+    [InlineData("sip:jane.doe@example.com")]
+    [InlineData("jane.doe@example.com")]
+    [InlineData("tel:+14085550100")]
+    public void Directory_names_are_found_whatever_the_uri_form(string destination) =>
+        Assert.Equal("Jane Doe", _store.Get(_store.Dial(destination).CallId)!.RemoteParty.Name);
+
     [Fact]
     public void Reset_forgets_calls_history_and_runtime_delays()
     {
