@@ -175,7 +175,11 @@ function Invoke-Help {
         $parameters = $cmd.Parameters.Values | Where-Object { $common -notcontains $_.Name }
         $paramDocs = @{}
         foreach ($parameter in $parameters) {
-            $paramDocs[$parameter.Name] = if ($riskDocs.ContainsKey($parameter.Name)) { $riskDocs[$parameter.Name] } else { Get-DocText $members["P:$typeName.$($parameter.Name)"] 'summary' }
+            # An inherited parameter (such as -CallId from WebexCallActionCmdlet) is documented on the type that declares it.
+            $paramDocs[$parameter.Name] = if ($riskDocs.ContainsKey($parameter.Name)) { $riskDocs[$parameter.Name] } else {
+                $declaringType = $cmd.ImplementingType.GetProperty($parameter.Name).DeclaringType.FullName
+                Get-DocText $members["P:$declaringType.$($parameter.Name)"] 'summary'
+            }
             if (-not $paramDocs[$parameter.Name]) { throw "$($cmd.Name) -$($parameter.Name) has no /// summary." }
         }
 

@@ -22,15 +22,8 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Set, "WebexCallHold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class SetWebexCallHoldCommand : WebexCmdlet
+    public sealed class SetWebexCallHoldCommand : WebexCallActionCmdlet
     {
-        /// <summary>The ids of the calls to hold or resume. Binds CallId or Id from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(CallIdCompleter))]
-        public string[] CallId { get; set; } = new string[0];
-
         /// <summary>Resumes the calls instead of holding them.</summary>
         [Parameter]
         public SwitchParameter Resume { get; set; }
@@ -42,7 +35,7 @@ namespace WebexCalls.Commands
         /// <summary>Holds or resumes each call.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall(CallId, Resume ? "Resume call" : "Hold call", (client, id) =>
+            ForEachCall(Resume ? "Resume call" : "Hold call", (client, id) =>
             {
                 Await(Resume ? client.ResumeAsync(id, CancellationToken) : client.HoldAsync(id, CancellationToken));
                 if (PassThru)

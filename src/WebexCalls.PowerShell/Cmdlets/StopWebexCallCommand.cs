@@ -23,15 +23,8 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "WebexCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class StopWebexCallCommand : WebexCmdlet
+    public sealed class StopWebexCallCommand : WebexCallActionCmdlet
     {
-        /// <summary>The ids of the calls to hang up. Binds CallId or Id from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(CallIdCompleter))]
-        public string[] CallId { get; set; } = new string[0];
-
         /// <summary>Returns each call as it was before the hang-up, with State Disconnected.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -39,7 +32,7 @@ namespace WebexCalls.Commands
         /// <summary>Hangs up each call.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall(CallId, "Hang up call", (client, id) =>
+            ForEachCall("Hang up call", (client, id) =>
             {
                 // The details are read first only for -PassThru: after the hang-up the call is gone.
                 var before = PassThru ? Await(client.GetCallAsync(id, CancellationToken)) : null;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -73,31 +72,6 @@ namespace WebexCalls.Commands
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
-            }
-        }
-
-        /// <summary>
-        /// The loop every call action shares: for each id, ask ShouldProcess (so -WhatIf sends nothing, even when not
-        /// connected), then <paramref name="perform"/> it; a failure is a non-terminating error for that call only.
-        /// </summary>
-        protected void ForEachCall(IEnumerable<string> callIds, string action, Action<WebexCallsClient, string> perform)
-        {
-            foreach (var id in callIds)
-            {
-                if (!ShouldProcess(id, action))
-                {
-                    continue;
-                }
-
-                var client = Client;
-                try
-                {
-                    perform(client, id);
-                }
-                catch (WebexApiException ex)
-                {
-                    WriteWebexError(ex, id);
-                }
             }
         }
 
