@@ -267,15 +267,20 @@ function Stop-Simulator($simulator) {
     if ($simulator -and -not $simulator.Process.HasExited) { $simulator.Process | Stop-Process -Force -ErrorAction SilentlyContinue }
 }
 
-function Get-PesterModulePath {
+function Get-PesterDependency {
+    # Restores what the Pester run needs from NuGet (the Gallery may be unreachable): Pester itself, and an older
+    # copy of one of the module's dependencies for the assembly isolation tests.
     $project = Join-Path $Root 'tests/Pester/Pester.Dependencies.proj'
     Invoke-Native dotnet @('restore', $project, '-v', 'quiet', '-nologo')
     [xml] $xml = Get-Content $project -Raw
-    $version = $xml.Project.PropertyGroup.PesterVersion
-    $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-    $path = Join-Path $cache.Trim() "pester/$version/tools/Pester.psd1"
-    if (-not (Test-Path $path)) { throw "Pester $version was not found at $path after restore." }
-    return $path
+    $properties = $xml.Project.PropertyGroup
+    $cache = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    $pester = Join-Path $cache "pester/$($properties.PesterVersion)/tools/Pester.psd1"
+    $conflicting = Join-Path $cache "microsoft.extensions.dependencyinjection.abstractions/$($properties.ConflictingDependencyVersion)/lib/netstandard2.0/Microsoft.Extensions.DependencyInjection.Abstractions.dll"
+    foreach ($path in $pester, $conflicting) {
+        if (-not (Test-Path $path)) { throw "$path was not found after restoring $project." }
+    }
+    return [pscustomobject]@{ Pester = $pester; ConflictingDll = $conflicting }
 }
 
 function Invoke-Test {
@@ -300,12 +305,14 @@ function Invoke-Test {
     if ($trxFiles.Count -eq 0) { $xunit.Failed += 1 }
 
     Write-Host 'Running Pester tests against the built module and the simulator...'
-    $pesterModule = Get-PesterModulePath
+    $dependencies = Get-PesterDependency
+    $pesterModule = $dependencies.Pester
     $simulator = Start-Simulator
     $pesterSummary = Join-Path $ResultsDir 'pester-summary.json'
     try {
         $env:WEBEXCALLS_MODULE_PATH = Join-Path $ModuleOut 'WebexCalls.psd1'
         $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
+        $env:WEBEXCALLS_CONFLICTING_DLL = $dependencies.ConflictingDll
         $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$pesterModule'
@@ -323,7 +330,7 @@ Import-Module '$pesterModule'
     }
     finally {
         Stop-Simulator $simulator
-        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI -ErrorAction SilentlyContinue
+        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI, Env:WEBEXCALLS_CONFLICTING_DLL -ErrorAction SilentlyContinue
     }
 
     $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }

@@ -17,7 +17,9 @@ namespace WebexCalls.Client
         public static readonly Uri DefaultBaseUri = new Uri("https://webexapis.com/v1");
 
         private const string HttpClientName = "WebexCalls";
-        private readonly Lazy<ServiceProvider> _services;
+        // Only BCL types in fields: every Microsoft.Extensions type is touched inside BuildStack, on first use, so a
+        // version conflict with another module's copy surfaces there, from CreateClient, where callers can catch it.
+        private readonly Lazy<HttpStack> _stack;
         private readonly Func<HttpMessageHandler>? _primaryHandler;
 
         /// <summary>Creates a connection; nothing is sent until a client made by <see cref="CreateClient"/> is used.</summary>
@@ -42,7 +44,7 @@ namespace WebexCalls.Client
             BaseUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
             Timeout = timeout ?? TimeSpan.FromSeconds(100);
             _primaryHandler = primaryHandler;
-            _services = new Lazy<ServiceProvider>(BuildServices, LazyThreadSafetyMode.ExecutionAndPublication);
+            _stack = new Lazy<HttpStack>(BuildStack, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The API root requests are sent under (always ends with a slash).</summary>
@@ -52,27 +54,25 @@ namespace WebexCalls.Client
         public TimeSpan Timeout { get; }
 
         /// <summary>True once the HTTP stack has been built by a first request.</summary>
-        public bool IsHttpStackBuilt => _services.IsValueCreated;
+        public bool IsHttpStackBuilt => _stack.IsValueCreated;
 
         internal IAccessTokenProvider TokenProvider { get; }
 
         /// <summary>Makes a lightweight client over the shared HTTP stack; <paramref name="observer"/> hears its requests.</summary>
-        public WebexCallsClient CreateClient(IWebexRequestObserver? observer = null)
-        {
-            var factory = _services.Value.GetRequiredService<IHttpClientFactory>();
-            return new WebexCallsClient(factory.CreateClient(HttpClientName), observer);
-        }
+        /// <exception cref="System.IO.FileLoadException">Another version of a Microsoft.Extensions dependency was loaded first.</exception>
+        public WebexCallsClient CreateClient(IWebexRequestObserver? observer = null) =>
+            new WebexCallsClient(_stack.Value.CreateHttpClient(), observer);
 
         /// <summary>Releases the HTTP stack, if it was built.</summary>
         public void Dispose()
         {
-            if (_services.IsValueCreated)
+            if (_stack.IsValueCreated)
             {
-                _services.Value.Dispose();
+                _stack.Value.Owner.Dispose();
             }
         }
 
-        private ServiceProvider BuildServices()
+        private HttpStack BuildStack()
         {
             var services = new ServiceCollection();
             var builder = services
@@ -90,7 +90,22 @@ namespace WebexCalls.Client
                 builder.ConfigurePrimaryHttpMessageHandler(_primaryHandler);
             }
 
-            return services.BuildServiceProvider();
+            var provider = services.BuildServiceProvider();
+            var factory = provider.GetRequiredService<IHttpClientFactory>();
+            return new HttpStack(provider, () => factory.CreateClient(HttpClientName));
+        }
+
+        private sealed class HttpStack
+        {
+            public HttpStack(IDisposable owner, Func<HttpClient> createHttpClient)
+            {
+                Owner = owner;
+                CreateHttpClient = createHttpClient;
+            }
+
+            public IDisposable Owner { get; }
+
+            public Func<HttpClient> CreateHttpClient { get; }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +26,20 @@ namespace WebexCalls.Commands
         protected WebexCallsClient Client => _client ?? (_client = CreateClient(RequireSession().Connection));
 
         /// <summary>Makes a client whose requests are logged to this cmdlet's verbose and debug streams.</summary>
-        protected WebexCallsClient CreateClient(WebexCallsConnection connection) => connection.CreateClient(_observer);
+        protected WebexCallsClient CreateClient(WebexCallsConnection connection)
+        {
+            try
+            {
+                return connection.CreateClient(_observer);
+            }
+            catch (FileLoadException ex)
+            {
+                // The HTTP stack is built here, on first use; this is where another module's older copy of a
+                // Microsoft.Extensions assembly, loaded into the session first, makes ours fail to load.
+                ThrowTerminatingError(WebexErrorRecords.DependencyConflict(ex));
+                throw;
+            }
+        }
 
         /// <summary>The current session, or a terminating error that says to run Connect-WebexCalling.</summary>
         internal WebexSession.Entry RequireSession()

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using WebexCalls.Client;
 
@@ -29,6 +30,24 @@ namespace WebexCalls.Commands
                     RecommendedAction = "Run Connect-WebexCalling (with -AccessToken, or with WEBEX_ACCESS_TOKEN set), then try again.",
                 },
             };
+
+        /// <summary>
+        /// Another version of one of the module's dependencies was loaded into the session first (usually by another
+        /// module), so the module's own copy cannot load. Until the module isolates its dependencies, the way out is
+        /// to import WebexCalls first.
+        /// </summary>
+        public static ErrorRecord DependencyConflict(FileLoadException exception)
+        {
+            var assembly = exception.FileName ?? "a dependency";
+            var message = "WebexCalls cannot load " + assembly + ": another version of it was loaded into this PowerShell session first, usually by another module.";
+            return new ErrorRecord(exception, "WebexDependencyConflict", ErrorCategory.ResourceUnavailable, assembly)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Start a new PowerShell session and run Import-Module WebexCalls before importing the other module.",
+                },
+            };
+        }
 
         internal static string ErrorIdOf(WebexApiException exception)
         {
