@@ -10,6 +10,7 @@
       Test   builds, runs the xUnit projects, then Pester against the built module in a fresh pwsh, with the
              simulator on a free loopback port; ends with one line "N passed, N failed".
       Demo   builds, starts the simulator, and walks through dial, list, hold, resume and hang-up in a fresh pwsh.
+      Help   (run by Build in a child process) renders the MAML help into out/WebexCalls/en-US.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>

@@ -41,6 +41,14 @@ Describe 'HTTP failures become ErrorRecords' {
         $failures[0].ErrorDetails.RecommendedAction | Should -Match 'wait 9 seconds'
     }
 
+    It 'a 5xx after a POST warns that the action may have happened anyway' {
+        Add-SimulatorFault -Method POST -Path '/telephony/calls/dial' -Status 503
+        Invoke-WebexDial 1234 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'WebexServerError,WebexCalls.Commands.InvokeWebexDialCommand'
+        $failures[0].TargetObject | Should -Be '1234'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'run Get-WebexCall before trying again'
+    }
+
     It 'malformed JSON in a success body becomes WebexInvalidResponse, never a JsonException' {
         Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 200 -Body '{"items": [ {"id": "x", '
         $err = { Get-WebexCall } | Should -Throw -PassThru

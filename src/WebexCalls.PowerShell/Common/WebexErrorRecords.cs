@@ -102,8 +102,14 @@ namespace WebexCalls.Commands
                     return "The call's state does not allow this action (hold needs a connected call, resume a held one). Run Get-WebexCall to see its state.";
                 case WebexErrorKind.RateLimited:
                     return "Webex is rate limiting requests" + (exception.RetryAfter is TimeSpan wait ? "; wait " + Math.Ceiling(wait.TotalSeconds) + " seconds" : string.Empty) + " and try again. The request was not processed.";
-                case WebexErrorKind.ConnectionFailed:
+                case WebexErrorKind.ServerError:
                 case WebexErrorKind.Timeout:
+                    // Unlike a 429, a 5xx or a timeout after a POST may have been processed: a blind retry of a dial
+                    // can place a second call.
+                    return exception.Method == "POST"
+                        ? "Webex may have carried out the request anyway: run Get-WebexCall before trying again." + quote
+                        : "Try again later." + quote;
+                case WebexErrorKind.ConnectionFailed:
                     return "Check the network and the BaseUri given to Connect-WebexCalling." + quote;
                 default:
                     return "Check the request and try again." + quote;
