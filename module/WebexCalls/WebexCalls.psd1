@@ -10,6 +10,9 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    # Loaded at import so that [WebexCalls.CallState], [WebexCalls.CallSession] and the exception types can be named
+    # in scripts at once, not only after a first cmdlet call; its HTTP dependencies still load on first use.
+    RequiredAssemblies   = @('WebexCalls.Client.dll')
     FormatsToProcess     = @('WebexCalls.format.ps1xml')
     TypesToProcess       = @('WebexCalls.types.ps1xml')
     CmdletsToExport      = @(

@@ -35,6 +35,18 @@ Describe 'The built module' {
         $output | Select-Object -Last 1 | Should -Be "$($Cmdlets.Count)"
     }
 
+    It 'makes its types nameable right after import, in a fresh pwsh' {
+        $output = Invoke-FreshPwsh @"
+Import-Module '$ModulePath'
+('WebexCalls.CallState' -as [type]).FullName
+('WebexCalls.CallSession' -as [type]).FullName
+('WebexCalls.Client.WebexApiException' -as [type]).FullName
+"@
+        $output | Should -Contain 'WebexCalls.CallState'
+        $output | Should -Contain 'WebexCalls.CallSession'
+        $output | Should -Contain 'WebexCalls.Client.WebexApiException'
+    }
+
     It 'has an about topic' {
         (Get-Help about_WebexCalls | Out-String) | Should -Match 'Connect-WebexCalling'
     }
