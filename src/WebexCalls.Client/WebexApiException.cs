@@ -41,7 +41,7 @@ namespace WebexCalls.Client
         /// <summary>The HTTP method of the failed request.</summary>
         public string Method { get; }
 
-        /// <summary>The path of the failed request, relative to the base URI, without the query.</summary>
+        /// <summary>The path of the failed request, relative to the base URI, with its query when it had one.</summary>
         public string Path { get; }
 
         /// <summary>The HTTP status, or null when no response came.</summary>

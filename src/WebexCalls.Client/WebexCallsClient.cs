@@ -35,9 +35,11 @@ namespace WebexCalls.Client
         }
 
         /// <summary>Lists the user's active calls (<c>GET /telephony/calls</c>).</summary>
-        public async Task<IReadOnlyList<CallSession>> ListCallsAsync(CancellationToken cancellationToken)
+        /// <param name="lineOwnerId">The owner of a secondary line on the user's device, or null for the user's own line.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public async Task<IReadOnlyList<CallSession>> ListCallsAsync(string? lineOwnerId, CancellationToken cancellationToken)
         {
-            var response = await SendAsync(HttpMethod.Get, CallsPath, null, null, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, CallsPath + LineOwnerQuery(lineOwnerId), null, null, cancellationToken).ConfigureAwait(false);
             var list = Deserialize(response, WebexJsonContext.Wire.CallListWire);
             if (list.Items is null)
             {
@@ -45,65 +47,116 @@ namespace WebexCalls.Client
             }
 
             var retrievedAt = DateTimeOffset.UtcNow;
-            return list.Items.Where(item => item != null).Select(item => ToCall(item!, response, retrievedAt)).ToList();
+            return list.Items.Where(item => item != null).Select(item => ToCall(item!, response, retrievedAt, lineOwnerId)).ToList();
         }
 
         /// <summary>Reads one active call (<c>GET /telephony/calls/{callId}</c>); a call that is gone is <see cref="WebexErrorKind.NotFound"/>.</summary>
-        public async Task<CallSession> GetCallAsync(string callId, CancellationToken cancellationToken)
+        public async Task<CallSession> GetCallAsync(string callId, string? lineOwnerId, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            var path = CallsPath + "/" + Uri.EscapeDataString(callId);
+            var path = CallsPath + "/" + Uri.EscapeDataString(callId) + LineOwnerQuery(lineOwnerId);
             var response = await SendAsync(HttpMethod.Get, path, callId, null, cancellationToken).ConfigureAwait(false);
-            return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow);
+            return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow, lineOwnerId);
+        }
+
+        /// <summary>
+        /// Reads the user's call history (<c>GET /telephony/calls/history</c>), newest first: one type, or every type
+        /// when <paramref name="type"/> is null. Webex keeps at most 20 records per type.
+        /// </summary>
+        public async Task<IReadOnlyList<CallHistoryRecord>> ListHistoryAsync(CallHistoryType? type, CancellationToken cancellationToken)
+        {
+            if (type == CallHistoryType.Unknown)
+            {
+                throw new ArgumentException("Choose Placed, Missed or Received.", nameof(type));
+            }
+
+            var query = type is CallHistoryType t ? "?type=" + char.ToLowerInvariant(t.ToString()[0]) + t.ToString().Substring(1) : string.Empty;
+            var response = await SendAsync(HttpMethod.Get, CallsPath + "/history" + query, null, null, cancellationToken).ConfigureAwait(false);
+            var list = Deserialize(response, WebexJsonContext.Wire.CallHistoryListWire);
+            if (list.Items is null)
+            {
+                throw InvalidResponse(response, "the response has no 'items' array", null);
+            }
+
+            // OrderBy is stable, so records with the same (or no) time keep the server's order.
+            return list.Items.Where(item => item != null)
+                .Select(item => CallMapper.ToHistoryRecord(item!))
+                .OrderByDescending(record => record.Time ?? DateTimeOffset.MinValue)
+                .ToList();
         }
 
         /// <summary>
         /// Starts a Click to Dial call to <paramref name="destination"/> (<c>POST /telephony/calls/dial</c>). Webex
-        /// answers with the new call's identifiers only; read the call with <see cref="GetCallAsync"/>.
+        /// answers with the new call's identifiers only; read the call with <see cref="GetNewCallAsync"/>.
         /// </summary>
         /// <param name="destination">Digits or a URI; see <see cref="DestinationValidator"/>.</param>
-        /// <param name="endpointId">The device or application to alert; all the user's devices when null.</param>
+        /// <param name="options">The device or Single Number Reach number to alert, and the line; null for defaults.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public async Task<DialResult> DialAsync(string destination, string? endpointId, CancellationToken cancellationToken)
+        public Task<DialResult> DialAsync(string destination, NewCallOptions? options, CancellationToken cancellationToken)
         {
-            if (!DestinationValidator.IsValid(destination))
-            {
-                throw new ArgumentException(DestinationValidator.Describe(destination), nameof(destination));
-            }
+            RequireDestination(destination, nameof(destination));
+            return StartCallAsync("dial", WithOptions(new CallCommandWire { Destination = destination }, options), cancellationToken);
+        }
 
-            var body = Serialize(new DialRequestWire { Destination = destination, EndpointId = endpointId }, WebexJsonContext.Wire.DialRequestWire);
-            var response = await SendAsync(HttpMethod.Post, CallsPath + "/dial", null, body, cancellationToken).ConfigureAwait(false);
-            var dial = Deserialize(response, WebexJsonContext.Wire.DialResponseWire);
-            if (string.IsNullOrEmpty(dial.CallId) || string.IsNullOrEmpty(dial.CallSessionId))
-            {
-                throw InvalidResponse(response, "the dial response lacks 'callId' or 'callSessionId'", null);
-            }
+        /// <summary>Retrieves a parked call through a new call (<c>POST /telephony/calls/retrieve</c>); no destination = the call parked against the user.</summary>
+        public Task<DialResult> RetrieveAsync(string? destination, NewCallOptions? options, CancellationToken cancellationToken)
+        {
+            RequireDestinationIfGiven(destination, nameof(destination));
+            return StartCallAsync("retrieve", WithOptions(new CallCommandWire { Destination = destination }, options), cancellationToken);
+        }
 
-            return new DialResult(dial.CallId!, dial.CallSessionId!);
+        /// <summary>Picks up a call ringing another user through a new call (<c>POST /telephony/calls/pickup</c>); no target = the user's pickup group.</summary>
+        public Task<DialResult> PickupAsync(string? target, NewCallOptions? options, CancellationToken cancellationToken)
+        {
+            RequireDestinationIfGiven(target, nameof(target));
+            return StartCallAsync("pickup", WithOptions(new CallCommandWire { Target = target }, options), cancellationToken);
+        }
+
+        /// <summary>Barges in on another user's answered call through a new call (<c>POST /telephony/calls/bargeIn</c>).</summary>
+        public Task<DialResult> BargeInAsync(string target, NewCallOptions? options, CancellationToken cancellationToken)
+        {
+            RequireDestination(target, nameof(target));
+            return StartCallAsync("bargeIn", WithOptions(new CallCommandWire { Target = target }, options), cancellationToken);
         }
 
         /// <summary>
-        /// Reads the call a dial started: by its id, or, when Webex no longer knows that id, by its call session among
-        /// the active calls. The spec does not promise that the id Dial returns survives the call's change from
-        /// clickToDial to originator (the reference notes mark it uncertain, and wxc_sdk re-reads ids from the list),
-        /// so the session, which the spec says correlates the calls of one session, is the fallback.
+        /// Pulls the user's call from another of their devices (<c>POST /telephony/calls/pull</c>): a temporary call
+        /// alerts the target device and, once answered, the device joins the pulled call. The spec gives Pull no
+        /// Single Number Reach field, so <see cref="NewCallOptions.SingleNumberReachNumber"/> is refused.
         /// </summary>
-        public async Task<CallSession> GetDialledCallAsync(DialResult dial, CancellationToken cancellationToken)
+        public Task<DialResult> PullAsync(NewCallOptions? options, CancellationToken cancellationToken)
         {
-            if (dial is null)
+            if (options?.SingleNumberReachNumber != null)
             {
-                throw new ArgumentNullException(nameof(dial));
+                throw new ArgumentException("Pull takes an endpoint id, not a Single Number Reach number.", nameof(options));
+            }
+
+            return StartCallAsync("pull", WithOptions(new CallCommandWire(), options), cancellationToken);
+        }
+
+        /// <summary>
+        /// Reads the call that a dial-like operation started: by its id, or, when Webex no longer knows that id, by its
+        /// call session among the active calls. The spec does not promise that the id Dial returns survives the call's
+        /// change from clickToDial to originator (the reference notes mark it uncertain, and wxc_sdk re-reads ids from
+        /// the list), and a pull releases its temporary call once the device joins the pulled one; the session, which
+        /// the spec says correlates the calls of one session, is the fallback.
+        /// </summary>
+        public async Task<CallSession> GetNewCallAsync(DialResult started, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            if (started is null)
+            {
+                throw new ArgumentNullException(nameof(started));
             }
 
             try
             {
-                return await GetCallAsync(dial.CallId, cancellationToken).ConfigureAwait(false);
+                return await GetCallAsync(started.CallId, lineOwnerId, cancellationToken).ConfigureAwait(false);
             }
             catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
             {
-                var calls = await ListCallsAsync(cancellationToken).ConfigureAwait(false);
+                var calls = await ListCallsAsync(lineOwnerId, cancellationToken).ConfigureAwait(false);
                 var sameSession = calls.FirstOrDefault(call =>
-                    call.CallSessionId == dial.CallSessionId && call.Personality != CallPersonality.Terminator);
+                    call.CallSessionId == started.CallSessionId && call.Personality != CallPersonality.Terminator);
                 if (sameSession is null)
                 {
                     throw;
@@ -113,27 +166,206 @@ namespace WebexCalls.Client
             }
         }
 
-        /// <summary>Puts a connected call on hold (<c>POST /telephony/calls/hold</c>).</summary>
-        public Task HoldAsync(string callId, CancellationToken cancellationToken) => CallActionAsync("hold", callId, cancellationToken);
-
-        /// <summary>Resumes a held call (<c>POST /telephony/calls/resume</c>).</summary>
-        public Task ResumeAsync(string callId, CancellationToken cancellationToken) => CallActionAsync("resume", callId, cancellationToken);
-
-        /// <summary>Hangs up a call; on an unanswered incoming call this rejects it to busy (<c>POST /telephony/calls/hangup</c>).</summary>
-        public Task HangupAsync(string callId, CancellationToken cancellationToken) => CallActionAsync("hangup", callId, cancellationToken);
-
-        private async Task CallActionAsync(string action, string callId, CancellationToken cancellationToken)
+        /// <summary>Runs one of the actions that take only a call id: hold, resume, hang up, mute, recording, push.</summary>
+        public Task PerformAsync(CallAction action, string callId, string? lineOwnerId, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            var body = Serialize(new CallActionRequestWire { CallId = callId }, WebexJsonContext.Wire.CallActionRequestWire);
-            await SendAsync(HttpMethod.Post, CallsPath + "/" + action, callId, body, cancellationToken).ConfigureAwait(false);
+            return CommandAsync(PathOf(action), new CallCommandWire { CallId = callId, LineOwnerId = lineOwnerId }, callId, cancellationToken);
         }
+
+        /// <summary>Answers an alerting call (<c>POST /telephony/calls/answer</c>), on <paramref name="endpointId"/> or the primary device.</summary>
+        public Task AnswerAsync(string callId, string? endpointId, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            RequireCallId(callId);
+            return CommandAsync("answer", new CallCommandWire { CallId = callId, EndpointId = endpointId, LineOwnerId = lineOwnerId }, callId, cancellationToken);
+        }
+
+        /// <summary>Rejects an unanswered incoming call (<c>POST /telephony/calls/reject</c>); a null action sends none (Webex then applies busy).</summary>
+        public Task RejectAsync(string callId, RejectAction? action, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            RequireCallId(callId);
+            var wireAction = action switch
+            {
+                null => null,
+                RejectAction.Busy => "busy",
+                RejectAction.TemporarilyUnavailable => "temporarilyUnavailable",
+                RejectAction.Ignore => "ignore",
+                _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a reject action."),
+            };
+            return CommandAsync("reject", new CallCommandWire { CallId = callId, Action = wireAction, LineOwnerId = lineOwnerId }, callId, cancellationToken);
+        }
+
+        /// <summary>
+        /// Diverts a call (<c>POST /telephony/calls/divert</c>) to <paramref name="destination"/>, or to voicemail: the
+        /// user's own without a destination, that user's with one. Without voicemail a destination is required.
+        /// </summary>
+        public Task DivertAsync(string callId, string? destination, bool toVoicemail, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            RequireCallId(callId);
+            if (toVoicemail)
+            {
+                RequireDestinationIfGiven(destination, nameof(destination));
+            }
+            else
+            {
+                RequireDestination(destination, nameof(destination));
+            }
+
+            var body = new CallCommandWire { CallId = callId, Destination = destination, ToVoicemail = toVoicemail ? true : (bool?)null, LineOwnerId = lineOwnerId };
+            return CommandAsync("divert", body, callId, cancellationToken);
+        }
+
+        /// <summary>
+        /// Transfers two calls to each other (<c>POST /telephony/calls/transfer</c>, 204): <paramref name="callId1"/>
+        /// and <paramref name="callId2"/> (an attended transfer), or neither, when the user has exactly two calls and
+        /// Webex picks them.
+        /// </summary>
+        public Task TransferAsync(string? callId1, string? callId2, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            if ((callId1 is null) != (callId2 is null))
+            {
+                throw new ArgumentException("Give both call ids (attended transfer) or neither (the user's two calls).", nameof(callId2));
+            }
+
+            if (callId1 != null)
+            {
+                RequireCallId(callId1);
+                RequireCallId(callId2!);
+            }
+
+            // A body that says nothing is the spec's way to ask for the automatic pick, so {} (or just the line) is sent.
+            return CommandAsync("transfer", new CallCommandWire { CallId1 = callId1, CallId2 = callId2, LineOwnerId = lineOwnerId }, callId1, cancellationToken);
+        }
+
+        /// <summary>
+        /// A mute transfer (<c>POST /telephony/calls/transfer</c> with <c>callId1</c> and <c>destination</c>): Webex
+        /// calls the destination and transfers <paramref name="callId"/> only when it answers. The spec answers 201
+        /// with the new call to the destination; a server that answers 204 instead gives null (accepted, no new call).
+        /// </summary>
+        public async Task<DialResult?> MuteTransferAsync(string callId, string destination, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            RequireCallId(callId);
+            RequireDestination(destination, nameof(destination));
+            var body = new CallCommandWire { CallId1 = callId, Destination = destination, LineOwnerId = lineOwnerId };
+            var response = await SendCommandAsync("transfer", body, callId, cancellationToken).ConfigureAwait(false);
+            return response.Body.Length == 0 ? null : ReadStartedCall(response);
+        }
+
+        /// <summary>
+        /// Parks a connected call (<c>POST /telephony/calls/park</c>): against <paramref name="destination"/>, the user
+        /// when null, or a member of the user's call park group when <paramref name="isGroupPark"/> (the destination is
+        /// then ignored). Webex answers 200 with where it was parked.
+        /// </summary>
+        public async Task<ParkedCall> ParkAsync(string callId, string? destination, bool isGroupPark, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            RequireCallId(callId);
+            RequireDestinationIfGiven(destination, nameof(destination));
+            var body = new CallCommandWire { CallId = callId, Destination = destination, IsGroupPark = isGroupPark ? true : (bool?)null, LineOwnerId = lineOwnerId };
+            var response = await SendCommandAsync("park", body, callId, cancellationToken).ConfigureAwait(false);
+            var park = Deserialize(response, WebexJsonContext.Wire.ParkResponseWire);
+            if (park.ParkedAgainst is null)
+            {
+                throw InvalidResponse(response, "the park response has no 'parkedAgainst'", null);
+            }
+
+            return new ParkedCall(callId, CallMapper.ToParty(park.ParkedAgainst), lineOwnerId);
+        }
+
+        /// <summary>Sends DTMF digits into a call (<c>POST /telephony/calls/transmitDtmf</c>); see <see cref="DtmfValidator"/>.</summary>
+        public Task TransmitDtmfAsync(string callId, string digits, string? lineOwnerId, CancellationToken cancellationToken)
+        {
+            RequireCallId(callId);
+            if (!DtmfValidator.IsValid(digits))
+            {
+                throw new ArgumentException(DtmfValidator.Describe(digits), nameof(digits));
+            }
+
+            return CommandAsync("transmitDtmf", new CallCommandWire { CallId = callId, Dtmf = DtmfValidator.Normalize(digits), LineOwnerId = lineOwnerId }, callId, cancellationToken);
+        }
+
+        private static string PathOf(CallAction action)
+        {
+            switch (action)
+            {
+                case CallAction.Hangup: return "hangup";
+                case CallAction.Hold: return "hold";
+                case CallAction.Resume: return "resume";
+                case CallAction.Mute: return "mute";
+                case CallAction.Unmute: return "unmute";
+                case CallAction.StartRecording: return "startRecording";
+                case CallAction.StopRecording: return "stopRecording";
+                case CallAction.PauseRecording: return "pauseRecording";
+                case CallAction.ResumeRecording: return "resumeRecording";
+                case CallAction.Push: return "push";
+                default: throw new ArgumentOutOfRangeException(nameof(action), action, "Not a call action.");
+            }
+        }
+
+        private async Task CommandAsync(string operation, CallCommandWire body, string? callId, CancellationToken cancellationToken) =>
+            await SendCommandAsync(operation, body, callId, cancellationToken).ConfigureAwait(false);
+
+        private Task<WebexResponse> SendCommandAsync(string operation, CallCommandWire body, string? callId, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, CallsPath + "/" + operation, callId, Serialize(body, WebexJsonContext.Wire.CallCommandWire), cancellationToken);
+
+        private async Task<DialResult> StartCallAsync(string operation, CallCommandWire body, CancellationToken cancellationToken)
+        {
+            var response = await SendCommandAsync(operation, body, null, cancellationToken).ConfigureAwait(false);
+            return ReadStartedCall(response);
+        }
+
+        private static DialResult ReadStartedCall(WebexResponse response)
+        {
+            var started = Deserialize(response, WebexJsonContext.Wire.DialResponseWire);
+            if (string.IsNullOrEmpty(started.CallId) || string.IsNullOrEmpty(started.CallSessionId))
+            {
+                throw InvalidResponse(response, "the response lacks 'callId' or 'callSessionId'", null);
+            }
+
+            return new DialResult(started.CallId!, started.CallSessionId!);
+        }
+
+        private static CallCommandWire WithOptions(CallCommandWire body, NewCallOptions? options)
+        {
+            if (options is null)
+            {
+                return body;
+            }
+
+            if (options.EndpointId != null && options.SingleNumberReachNumber != null)
+            {
+                throw new ArgumentException("An endpoint id and a Single Number Reach number are mutually exclusive.", nameof(options));
+            }
+
+            body.EndpointId = options.EndpointId;
+            body.SingleNumberReachPhoneNumber = options.SingleNumberReachNumber;
+            body.LineOwnerId = options.LineOwnerId;
+            return body;
+        }
+
+        private static string LineOwnerQuery(string? lineOwnerId) =>
+            string.IsNullOrEmpty(lineOwnerId) ? string.Empty : "?lineOwnerId=" + Uri.EscapeDataString(lineOwnerId);
 
         private static void RequireCallId(string callId)
         {
             if (string.IsNullOrWhiteSpace(callId))
             {
                 throw new ArgumentException("A call id is required.", nameof(callId));
+            }
+        }
+
+        private static void RequireDestination(string? destination, string parameterName)
+        {
+            if (!DestinationValidator.IsValid(destination))
+            {
+                throw new ArgumentException(DestinationValidator.Describe(destination), parameterName);
+            }
+        }
+
+        private static void RequireDestinationIfGiven(string? destination, string parameterName)
+        {
+            if (destination != null)
+            {
+                RequireDestination(destination, parameterName);
             }
         }
 
@@ -220,14 +452,14 @@ namespace WebexCalls.Client
             }
         }
 
-        private static CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt)
+        private static CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt, string? lineOwnerId)
         {
             if (string.IsNullOrEmpty(wire.Id) && string.IsNullOrEmpty(wire.CallId))
             {
                 throw InvalidResponse(response, "a call in the response has neither 'id' nor 'callId'", null);
             }
 
-            return CallMapper.ToCallSession(wire, retrievedAt);
+            return CallMapper.ToCallSession(wire, retrievedAt, lineOwnerId);
         }
 
         private static WebexApiException InvalidResponse(WebexResponse response, string reason, Exception? inner) =>

@@ -29,7 +29,7 @@ public class WebexCallsClientTests
     {
         var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.OK, "{\"items\":[]}"));
 
-        await client.ListCallsAsync(CancellationToken.None);
+        await client.ListCallsAsync(null, CancellationToken.None);
 
         var (request, _) = Assert.Single(stub.Requests);
         Assert.Equal(HttpMethod.Get, request.Method);
@@ -44,7 +44,7 @@ public class WebexCallsClientTests
     {
         var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.OK, "{\"items\":[" + CallJson + "," + CallJson.Replace("call/1+x", "two") + "]}"));
 
-        var calls = await client.ListCallsAsync(CancellationToken.None);
+        var calls = await client.ListCallsAsync(null, CancellationToken.None);
 
         Assert.Equal(new[] { "call/1+x", "two" }, calls.Select(c => c.Id));
         Assert.All(calls, c => Assert.Equal(CallState.Connected, c.State));
@@ -55,7 +55,7 @@ public class WebexCallsClientTests
     {
         var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.OK, CallJson));
 
-        var call = await client.GetCallAsync("call/1+x", CancellationToken.None);
+        var call = await client.GetCallAsync("call/1+x", null, CancellationToken.None);
 
         Assert.Equal("/v1/telephony/calls/call%2F1%2Bx", stub.Requests[0].Request.RequestUri!.AbsolutePath);
         Assert.Equal("Jane Doe <+14085550100>", call.RemoteParty!.ToString());
@@ -82,7 +82,7 @@ public class WebexCallsClientTests
     {
         var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\",\"callSessionId\":\"s1\"}"));
 
-        await client.DialAsync("1234", "endpoint-9", CancellationToken.None);
+        await client.DialAsync("1234", new NewCallOptions { EndpointId = "endpoint-9" }, CancellationToken.None);
         await Assert.ThrowsAsync<ArgumentException>(() => client.DialAsync("call me maybe", null, CancellationToken.None));
 
         var (_, body) = Assert.Single(stub.Requests);
@@ -99,9 +99,9 @@ public class WebexCallsClientTests
 
         var task = action switch
         {
-            "hold" => client.HoldAsync("c1", CancellationToken.None),
-            "resume" => client.ResumeAsync("c1", CancellationToken.None),
-            _ => client.HangupAsync("c1", CancellationToken.None),
+            "hold" => client.PerformAsync(CallAction.Hold, "c1", null, CancellationToken.None),
+            "resume" => client.PerformAsync(CallAction.Resume, "c1", null, CancellationToken.None),
+            _ => client.PerformAsync(CallAction.Hangup, "c1", null, CancellationToken.None),
         };
         await task;
 
@@ -118,7 +118,7 @@ public class WebexCallsClientTests
             "{\"message\":\"Call not found\",\"errors\":[{\"description\":\"Call not found\"},{\"description\":\"Check the id\"}],\"trackingId\":\"ROUTER_BODY\"}",
             configure: r => r.Headers.Add("trackingid", "ROUTER_HEADER")));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.GetCallAsync("gone", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.GetCallAsync("gone", null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
         Assert.Equal(404, ex.StatusCode);
@@ -136,7 +136,7 @@ public class WebexCallsClientTests
             HttpStatusCode.BadGateway, "<html><body>upstream down</body></html>", "text/html",
             r => r.Headers.Add("TrackingID", "ROUTERGW_123")));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.HoldAsync("c1", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hold, "c1", null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.ServerError, ex.Kind);
         Assert.Equal("ROUTERGW_123", ex.TrackingId);
@@ -148,7 +148,7 @@ public class WebexCallsClientTests
     {
         var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Forbidden));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.Forbidden, ex.Kind);
         Assert.Equal("Forbidden", ex.WebexMessage);
@@ -161,7 +161,7 @@ public class WebexCallsClientTests
         var (client, _, _) = Create(StubHandler.Answer(
             (HttpStatusCode)429, null, configure: r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7))));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.RateLimited, ex.Kind);
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
@@ -188,7 +188,7 @@ public class WebexCallsClientTests
     {
         var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.OK, body));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.InvalidResponse, ex.Kind);
         Assert.StartsWith("GET /telephony/calls failed", ex.Message);
@@ -209,7 +209,7 @@ public class WebexCallsClientTests
     {
         var (client, _, _) = Create(new StubHandler((_, _) => throw new HttpRequestException("Connection refused")));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.ConnectionFailed, ex.Kind);
         Assert.Null(ex.StatusCode);
@@ -226,12 +226,12 @@ public class WebexCallsClientTests
             return new HttpResponseMessage(HttpStatusCode.OK);
         });
         var (timingOut, _, _) = Create(slow, TimeSpan.FromMilliseconds(50));
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => timingOut.ListCallsAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => timingOut.ListCallsAsync(null, CancellationToken.None));
         Assert.Equal(WebexErrorKind.Timeout, ex.Kind);
 
         var (client, _, _) = Create(slow);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListCallsAsync(cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListCallsAsync(null, cancel.Token));
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public class WebexCallsClientTests
         var (client, _, observer) = Create(StubHandler.Answer(
             HttpStatusCode.NotFound, "{\"message\":\"Call not found\",\"trackingId\":\"ROUTER_X\"}", configure: r => r.Headers.Add("trackingid", "ROUTER_X")));
 
-        await Assert.ThrowsAsync<WebexApiException>(() => client.HangupAsync("c9", CancellationToken.None));
+        await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hangup, "c9", null, CancellationToken.None));
 
         Assert.Contains("POST /telephony/calls/hangup {\"callId\":\"c9\"}", observer.Lines);
         Assert.Contains(observer.Lines, line => line.StartsWith("POST /telephony/calls/hangup 404 ") && line.EndsWith("ROUTER_X"));
@@ -293,7 +293,7 @@ public class WebexCallsClientToleranceTests
         var client = Create(new StubHandler((_, _) => Task.FromResult(Json((HttpStatusCode)status,
             "{\"message\":\"Unable to complete the request\",\"errors\":[{\"description\":\"Call not found\"}],\"trackingId\":\"T\"}"))));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.HoldAsync("gone", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hold, "gone", null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
         Assert.Equal(status, ex.StatusCode);
@@ -303,7 +303,7 @@ public class WebexCallsClientToleranceTests
     public async Task Other_400s_stay_BadRequest()
     {
         var client = Create(new StubHandler((_, _) => Task.FromResult(Json(HttpStatusCode.BadRequest, "{\"message\":\"Missing required field: callId\",\"trackingId\":\"T\"}"))));
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.HoldAsync("x", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hold, "x", null, CancellationToken.None));
         Assert.Equal(WebexErrorKind.BadRequest, ex.Kind);
     }
 
@@ -317,7 +317,7 @@ public class WebexCallsClientToleranceTests
             _ => new HttpResponseMessage(HttpStatusCode.InternalServerError),
         }));
 
-        var call = await Create(stub).GetDialledCallAsync(new DialResult("dial-id", "S1"), CancellationToken.None);
+        var call = await Create(stub).GetNewCallAsync(new DialResult("dial-id", "S1"), null, CancellationToken.None);
 
         Assert.Equal("new-id", call.Id);
         Assert.Equal(2, stub.Requests.Count);
@@ -330,7 +330,7 @@ public class WebexCallsClientToleranceTests
             ? Json(HttpStatusCode.OK, "{\"items\":[" + Call("x", "S2", "originator") + "]}")
             : Json(HttpStatusCode.NotFound, "{\"message\":\"Call not found\",\"trackingId\":\"T\"}")));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => Create(stub).GetDialledCallAsync(new DialResult("dial-id", "S1"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => Create(stub).GetNewCallAsync(new DialResult("dial-id", "S1"), null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
         Assert.Equal("dial-id", ex.CallId);
@@ -340,7 +340,7 @@ public class WebexCallsClientToleranceTests
     public async Task A_dialled_call_found_by_id_needs_no_list()
     {
         var stub = new StubHandler((_, _) => Task.FromResult(Json(HttpStatusCode.OK, Call("dial-id", "S1", "clickToDial"))));
-        var call = await Create(stub).GetDialledCallAsync(new DialResult("dial-id", "S1"), CancellationToken.None);
+        var call = await Create(stub).GetNewCallAsync(new DialResult("dial-id", "S1"), null, CancellationToken.None);
         Assert.Equal(CallPersonality.ClickToDial, call.Personality);
         Assert.Single(stub.Requests);
     }

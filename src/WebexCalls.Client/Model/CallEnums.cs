@@ -107,3 +107,55 @@ namespace WebexCalls
         Park,
     }
 }
+
+namespace WebexCalls
+{
+    /// <summary>The kind of a call history record, from the spec's CallHistoryRecordTypeEnum.</summary>
+    public enum CallHistoryType
+    {
+        /// <summary>A value this version of the module does not know.</summary>
+        Unknown = 0,
+        /// <summary>An outgoing call the user placed.</summary>
+        Placed,
+        /// <summary>An incoming call the user did not answer.</summary>
+        Missed,
+        /// <summary>An incoming call the user answered.</summary>
+        Received,
+    }
+
+    /// <summary>How Reject turns down an unanswered incoming call, from the spec's RejectActionEnum.</summary>
+    public enum RejectAction
+    {
+        /// <summary>The caller hears busy (Webex's default when no action is sent).</summary>
+        Busy = 1,
+        /// <summary>The caller is told the user is temporarily unavailable.</summary>
+        TemporarilyUnavailable,
+        /// <summary>The user's devices stop alerting while the caller keeps hearing ringback.</summary>
+        Ignore,
+    }
+
+    /// <summary>The call actions that take only a call id (and, for a secondary line, its owner).</summary>
+    public enum CallAction
+    {
+        /// <summary>Ends the call (<c>hangup</c>); rejects an unanswered incoming call to busy.</summary>
+        Hangup = 1,
+        /// <summary>Holds a connected call (<c>hold</c>).</summary>
+        Hold,
+        /// <summary>Resumes a held call (<c>resume</c>).</summary>
+        Resume,
+        /// <summary>Mutes a call whose MuteCapable is true (<c>mute</c>).</summary>
+        Mute,
+        /// <summary>Unmutes a call (<c>unmute</c>).</summary>
+        Unmute,
+        /// <summary>Starts recording (<c>startRecording</c>; recording mode "On Demand").</summary>
+        StartRecording,
+        /// <summary>Stops recording (<c>stopRecording</c>).</summary>
+        StopRecording,
+        /// <summary>Pauses recording (<c>pauseRecording</c>).</summary>
+        PauseRecording,
+        /// <summary>Resumes a paused recording (<c>resumeRecording</c>).</summary>
+        ResumeRecording,
+        /// <summary>Pushes an executive assistant's call to the executive (<c>push</c>).</summary>
+        Push,
+    }
+}

@@ -73,6 +73,12 @@ namespace WebexCalls
         /// <summary>Recall details, when the incoming call is a recall.</summary>
         public Recall? Recall { get; internal set; }
 
+        /// <summary>
+        /// The owner of the secondary line the call was read through (-LineOwnerId), or null for the user's own line.
+        /// Cmdlets that take the call from the pipeline act on the same line.
+        /// </summary>
+        public string? LineOwnerId { get; internal set; }
+
         /// <summary>When this object was read from the server; the reference point of a computed duration.</summary>
         public DateTimeOffset RetrievedAt { get; internal set; }
 

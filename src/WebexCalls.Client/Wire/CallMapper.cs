@@ -7,7 +7,7 @@ namespace WebexCalls.Client.Wire
     /// <summary>Turns wire shapes into the public object model, tolerating what the spec does not promise.</summary>
     internal static class CallMapper
     {
-        public static CallSession ToCallSession(CallWire wire, DateTimeOffset retrievedAt)
+        public static CallSession ToCallSession(CallWire wire, DateTimeOffset retrievedAt, string? lineOwnerId = null)
         {
             var party = ToParty(wire.RemoteParty);
             var rawCallType = wire.CallType ?? wire.RemoteParty?.CallType;
@@ -39,11 +39,23 @@ namespace WebexCalls.Client.Wire
                     Type = ParseEnum(wire.Recall.Type, RecallType.Unknown),
                     Party = ToParty(wire.Recall.Party),
                 },
+                LineOwnerId = lineOwnerId,
                 RetrievedAt = retrievedAt,
             };
             call.Duration = ComputeDuration(wire.Duration, answered, retrievedAt);
             return call;
         }
+
+        public static CallHistoryRecord ToHistoryRecord(CallHistoryWire wire) =>
+            new CallHistoryRecord
+            {
+                RawType = wire.Type,
+                Type = ParseEnum(wire.Type, CallHistoryType.Unknown),
+                Name = wire.Name,
+                Number = wire.Number,
+                PrivacyEnabled = wire.PrivacyEnabled ?? false,
+                Time = ParseTime(wire.Time),
+            };
 
         internal static int? ComputeDuration(double? serverDuration, DateTimeOffset? answered, DateTimeOffset retrievedAt)
         {

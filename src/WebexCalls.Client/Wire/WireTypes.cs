@@ -65,15 +65,43 @@ namespace WebexCalls.Client.Wire
         [JsonPropertyName("callSessionId")] public string? CallSessionId { get; set; }
     }
 
-    internal sealed class DialRequestWire
+    internal sealed class ParkResponseWire
     {
-        [JsonPropertyName("destination")] public string Destination { get; set; } = string.Empty;
-        [JsonPropertyName("endpointId")] public string? EndpointId { get; set; }
+        [JsonPropertyName("parkedAgainst")] public PartyWire? ParkedAgainst { get; set; }
     }
 
-    internal sealed class CallActionRequestWire
+    internal sealed class CallHistoryWire
     {
-        [JsonPropertyName("callId")] public string CallId { get; set; } = string.Empty;
+        [JsonPropertyName("type")] public string? Type { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("number")] public string? Number { get; set; }
+        [JsonPropertyName("privacyEnabled")] public bool? PrivacyEnabled { get; set; }
+        [JsonPropertyName("time")] public string? Time { get; set; }
+    }
+
+    internal sealed class CallHistoryListWire
+    {
+        [JsonPropertyName("items")] public List<CallHistoryWire?>? Items { get; set; }
+    }
+
+    /// <summary>
+    /// The body of every POST under /telephony/calls: each operation fills only the fields the spec gives it, and
+    /// null fields are left out, so one shape serves all twenty operations without sending a field one does not know.
+    /// </summary>
+    internal sealed class CallCommandWire
+    {
+        [JsonPropertyName("callId")] public string? CallId { get; set; }
+        [JsonPropertyName("callId1")] public string? CallId1 { get; set; }
+        [JsonPropertyName("callId2")] public string? CallId2 { get; set; }
+        [JsonPropertyName("destination")] public string? Destination { get; set; }
+        [JsonPropertyName("target")] public string? Target { get; set; }
+        [JsonPropertyName("action")] public string? Action { get; set; }
+        [JsonPropertyName("toVoicemail")] public bool? ToVoicemail { get; set; }
+        [JsonPropertyName("isGroupPark")] public bool? IsGroupPark { get; set; }
+        [JsonPropertyName("dtmf")] public string? Dtmf { get; set; }
+        [JsonPropertyName("endpointId")] public string? EndpointId { get; set; }
+        [JsonPropertyName("singleNumberReachPhoneNumber")] public string? SingleNumberReachPhoneNumber { get; set; }
+        [JsonPropertyName("lineOwnerId")] public string? LineOwnerId { get; set; }
     }
 
     [JsonSourceGenerationOptions(
@@ -82,8 +110,9 @@ namespace WebexCalls.Client.Wire
     [JsonSerializable(typeof(CallWire))]
     [JsonSerializable(typeof(CallListWire))]
     [JsonSerializable(typeof(DialResponseWire))]
-    [JsonSerializable(typeof(DialRequestWire))]
-    [JsonSerializable(typeof(CallActionRequestWire))]
+    [JsonSerializable(typeof(ParkResponseWire))]
+    [JsonSerializable(typeof(CallHistoryListWire))]
+    [JsonSerializable(typeof(CallCommandWire))]
     internal sealed partial class WebexJsonContext : JsonSerializerContext
     {
         /// <summary>

@@ -78,7 +78,7 @@ namespace WebexCalls.Commands
             int activeCalls;
             try
             {
-                activeCalls = Await(CreateClient(connection).ListCallsAsync(CancellationToken)).Count;
+                activeCalls = Await(CreateClient(connection).ListCallsAsync(null, CancellationToken)).Count;
             }
             catch (WebexApiException ex)
             {

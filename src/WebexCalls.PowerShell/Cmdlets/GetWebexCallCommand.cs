@@ -32,9 +32,17 @@ namespace WebexCalls.Commands
         /// <summary>The ids of the calls to read; without it, every active call is listed. Binds CallId or Id from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [CallIdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CallIdCompleter))]
         public string[]? CallId { get; set; }
+
+        /// <summary>
+        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device: lists or reads the
+        /// calls on that line, and each call returned carries it.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? LineOwnerId { get; set; }
 
         /// <summary>Keeps only calls in these states.</summary>
         [Parameter]
@@ -49,7 +57,7 @@ namespace WebexCalls.Commands
                 IReadOnlyList<CallSession> calls;
                 try
                 {
-                    calls = Await(Client.ListCallsAsync(CancellationToken));
+                    calls = Await(Client.ListCallsAsync(Line, CancellationToken));
                 }
                 catch (WebexApiException ex)
                 {
@@ -70,7 +78,7 @@ namespace WebexCalls.Commands
             {
                 try
                 {
-                    WriteIfWanted(Await(Client.GetCallAsync(id, CancellationToken)));
+                    WriteIfWanted(Await(Client.GetCallAsync(id, Line, CancellationToken)));
                 }
                 catch (WebexApiException ex)
                 {
@@ -78,6 +86,8 @@ namespace WebexCalls.Commands
                 }
             }
         }
+
+        private string? Line => string.IsNullOrEmpty(LineOwnerId) ? null : LineOwnerId;
 
         private void WriteIfWanted(CallSession call)
         {

@@ -24,12 +24,16 @@ namespace WebexCalls.Commands
     /// <para>Dials a SIP address and waits up to 30 seconds for the call to connect.</para>
     /// </example>
     /// <example>
+    /// <code>Invoke-WebexDial 1234 -SingleNumberReachNumber +14085550199</code>
+    /// <para>Dials extension 1234, alerting the user's Single Number Reach number (a mobile, say) first instead of their devices.</para>
+    /// </example>
+    /// <example>
     /// <code>Import-Csv ./numbers.csv | Invoke-WebexDial -WhatIf</code>
     /// <para>Shows which numbers of a CSV with a Destination (or Number) column would be dialled, sending nothing.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
-    public sealed class InvokeWebexDialCommand : WebexCmdlet
+    public sealed class InvokeWebexDialCommand : WebexDialingCmdlet
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
@@ -38,11 +42,6 @@ namespace WebexCalls.Commands
         [Alias("Number", "PhoneNumber")]
         [ValidateDestination]
         public string Destination { get; set; } = string.Empty;
-
-        /// <summary>The device or application to alert, from Webex's Get Preferred Answer Endpoint; all the user's devices when omitted.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointId { get; set; }
 
         /// <summary>Waits until the call is connected or ends, or -TimeoutSec passes.</summary>
         [Parameter]
@@ -56,30 +55,23 @@ namespace WebexCalls.Commands
         /// <summary>Dials, reads the new call, and waits when asked.</summary>
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Destination, "Dial"))
+            var call = StartCall(Destination, "Dial", (client, options) => client.DialAsync(Destination, options, CancellationToken));
+            if (call != null && Wait)
             {
-                return;
-            }
-
-            var client = Client;
-            try
-            {
-                var dial = Await(client.DialAsync(Destination, EndpointId, CancellationToken));
-                WriteVerbose("Dialled " + Destination + ": call " + dial.CallId + ", session " + dial.CallSessionId + ".");
-                var call = Await(client.GetDialledCallAsync(dial, CancellationToken));
-                if (Wait)
+                try
                 {
-                    call = WaitForAnswer(client, call);
+                    call = WaitForAnswer(Client, call);
                 }
-
-                if (call != null)
+                catch (WebexApiException ex)
                 {
-                    WriteObject(call);
+                    WriteWebexError(ex, ex.CallId ?? Destination);
+                    return;
                 }
             }
-            catch (WebexApiException ex)
+
+            if (call != null)
             {
-                WriteWebexError(ex, ex.CallId ?? Destination);
+                WriteObject(call);
             }
         }
 
@@ -114,7 +106,7 @@ namespace WebexCalls.Commands
                     try
                     {
                         // By id, else by session: the id may change when the call turns from clickToDial to originator.
-                        call = Await(client.GetDialledCallAsync(new DialResult(call.CallId, call.CallSessionId ?? string.Empty), CancellationToken));
+                        call = Await(client.GetNewCallAsync(new DialResult(call.CallId, call.CallSessionId ?? string.Empty), Line, CancellationToken));
                     }
                     catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
                     {

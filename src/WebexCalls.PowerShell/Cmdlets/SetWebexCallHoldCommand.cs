@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Threading.Tasks;
+using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
@@ -22,27 +24,17 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Set, "WebexCallHold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class SetWebexCallHoldCommand : WebexCallActionCmdlet
+    public sealed class SetWebexCallHoldCommand : WebexCallStateCmdlet
     {
         /// <summary>Resumes the calls instead of holding them.</summary>
         [Parameter]
         public SwitchParameter Resume { get; set; }
 
-        /// <summary>Returns each call as it is after the action.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        /// <inheritdoc />
+        protected override string ActionDescription => Resume ? "Resume call" : "Hold call";
 
-        /// <summary>Holds or resumes each call.</summary>
-        protected override void ProcessRecord()
-        {
-            ForEachCall(Resume ? "Resume call" : "Hold call", (client, id) =>
-            {
-                Await(Resume ? client.ResumeAsync(id, CancellationToken) : client.HoldAsync(id, CancellationToken));
-                if (PassThru)
-                {
-                    WriteObject(Await(client.GetCallAsync(id, CancellationToken)));
-                }
-            });
-        }
+        /// <inheritdoc />
+        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
+            client.PerformAsync(Resume ? CallAction.Resume : CallAction.Hold, callId, Line, CancellationToken);
     }
 }

@@ -35,8 +35,8 @@ namespace WebexCalls.Commands
             ForEachCall("Hang up call", (client, id) =>
             {
                 // The details are read first only for -PassThru: after the hang-up the call is gone.
-                var before = PassThru ? Await(client.GetCallAsync(id, CancellationToken)) : null;
-                Await(client.HangupAsync(id, CancellationToken));
+                var before = PassThru ? Await(client.GetCallAsync(id, Line, CancellationToken)) : null;
+                Await(client.PerformAsync(CallAction.Hangup, id, Line, CancellationToken));
                 if (before != null)
                 {
                     before.State = CallState.Disconnected;

@@ -30,7 +30,7 @@ namespace WebexCalls.Commands
             {
                 using (var timeout = new CancellationTokenSource(Budget))
                 {
-                    var calls = session.Connection.CreateClient().ListCallsAsync(timeout.Token).GetAwaiter().GetResult();
+                    var calls = session.Connection.CreateClient().ListCallsAsync(null, timeout.Token).GetAwaiter().GetResult();
                     return calls
                         .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                         .Select(call => new CompletionResult(call.Id, call.Id, CompletionResultType.ParameterValue, call.ToString()))

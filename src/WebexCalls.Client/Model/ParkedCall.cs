@@ -1,0 +1,32 @@
+namespace WebexCalls
+{
+    /// <summary>
+    /// A call that Park put aside: which call it was and where it is parked (Park's <c>parkedAgainst</c>). Its
+    /// <see cref="Number"/> is what Retrieve takes, so <c>$parked | Invoke-WebexRetrieve</c> brings the call back.
+    /// </summary>
+    public sealed class ParkedCall
+    {
+        /// <summary>Creates a parked call record.</summary>
+        public ParkedCall(string callId, RemoteParty? parkedAgainst, string? lineOwnerId)
+        {
+            CallId = callId;
+            ParkedAgainst = parkedAgainst;
+            LineOwnerId = lineOwnerId;
+        }
+
+        /// <summary>The id the call had before it was parked; it is no longer among the user's active calls.</summary>
+        public string CallId { get; }
+
+        /// <summary>Where the call is parked: a user, workspace or park extension (the spec's PartyInformation).</summary>
+        public RemoteParty? ParkedAgainst { get; }
+
+        /// <summary>The number the call is parked against: the destination Retrieve takes.</summary>
+        public string? Number => ParkedAgainst?.Number;
+
+        /// <summary>The secondary line's owner the call was parked from, when one was given; Retrieve reuses it.</summary>
+        public string? LineOwnerId { get; }
+
+        /// <summary>Reads like <c>parked against Front Desk &lt;1000&gt;</c>.</summary>
+        public override string ToString() => "parked against " + (ParkedAgainst?.ToString() ?? "(unknown)");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Sends DTMF digits (touch tones) into a call.</summary>
+    /// <remarks>
+    /// Sends -Digits into the call, as if typed on the keypad: an IVR menu choice, a conference PIN, an extension.
+    /// Digits are 0-9, *, #, A, B, C and D; a comma is a pause (1,234 sends 1, pauses, then 2, 3 and 4). Anything else
+    /// is refused during parameter binding, before any request. The call must be connected; Webex refuses others.
+    /// </remarks>
+    /// <example>
+    /// <code>Send-WebexCallDtmf $call 1,,4321#</code>
+    /// <para>Chooses option 1 in a menu, waits, then enters a PIN followed by #.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-WebexDial +18005550199 -Wait | Send-WebexCallDtmf -Digits 2</code>
+    /// <para>Dials a service line, waits until it answers, then presses 2; the call binds from the pipeline.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Send, "WebexCallDtmf", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(void))]
+    public sealed class SendWebexCallDtmfCommand : WebexCmdlet
+    {
+        /// <summary>The call to send the digits into: an id or a CallSession. Binds CallId or Id from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [CallIdTransformation]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CallIdCompleter))]
+        public string CallId { get; set; } = string.Empty;
+
+        /// <summary>The digits: 0-9 * # A B C D, with a comma for a pause.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateDtmf]
+        public string Digits { get; set; } = string.Empty;
+
+        /// <summary>The owner of the secondary line the call is on. Binds from a piped call's LineOwnerId.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? LineOwnerId { get; set; }
+
+        /// <summary>Sends the digits.</summary>
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(CallId, "Send DTMF " + Digits))
+            {
+                return;
+            }
+
+            try
+            {
+                Await(Client.TransmitDtmfAsync(CallId, Digits, string.IsNullOrEmpty(LineOwnerId) ? null : LineOwnerId, CancellationToken));
+            }
+            catch (WebexApiException ex)
+            {
+                WriteWebexError(ex, CallId);
+            }
+        }
+    }
+}

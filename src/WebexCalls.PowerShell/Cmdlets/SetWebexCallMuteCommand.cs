@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using System.Threading.Tasks;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Mutes calls, or with -Unmute unmutes them.</summary>
+    /// <remarks>
+    /// Mutes each call given or piped (ids or CallSession objects). Webex allows it only on calls whose MuteCapable
+    /// is true; on others it refuses with an error for that call, and the other calls go on. Supports -WhatIf and
+    /// -Confirm; -PassThru returns each call afterwards, with Muted set.
+    /// </remarks>
+    /// <example>
+    /// <code>Get-WebexCall | Where-Object MuteCapable | Set-WebexCallMute</code>
+    /// <para>Mutes every call that can be muted.</para>
+    /// </example>
+    /// <example>
+    /// <code>Set-WebexCallMute $call -Unmute -PassThru</code>
+    /// <para>Unmutes one call and shows it afterwards.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Set, "WebexCallMute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CallSession))]
+    public sealed class SetWebexCallMuteCommand : WebexCallStateCmdlet
+    {
+        /// <summary>Unmutes the calls instead of muting them.</summary>
+        [Parameter]
+        public SwitchParameter Unmute { get; set; }
+
+        /// <inheritdoc />
+        protected override string ActionDescription => Unmute ? "Unmute call" : "Mute call";
+
+        /// <inheritdoc />
+        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
+            client.PerformAsync(Unmute ? CallAction.Unmute : CallAction.Mute, callId, Line, CancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using System.Threading.Tasks;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Stops recording calls.</summary>
+    /// <remarks>
+    /// Stops recording each call given or piped. Webex allows it only while the call is being recorded and the user's call recording mode is On Demand. Webex refuses it in the wrong recording state or mode with an error for that call (WebexCallStateConflict
+    /// from the simulator; a server may use 400), and the other calls go on. Supports -WhatIf and -Confirm; -PassThru
+    /// returns each call afterwards, with its RecordingState.
+    /// </remarks>
+    /// <example>
+    /// <code>Stop-WebexCallRecording $call</code>
+    /// <para>Stops recording one call.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-WebexCall | Where-Object RecordingState -in Started, Paused | Stop-WebexCallRecording</code>
+    /// <para>Stops every recording in progress.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Stop, "WebexCallRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CallSession))]
+    public sealed class StopWebexCallRecordingCommand : WebexCallStateCmdlet
+    {
+        /// <inheritdoc />
+        protected override string ActionDescription => "Stop recording";
+
+        /// <inheritdoc />
+        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
+            client.PerformAsync(CallAction.StopRecording, callId, Line, CancellationToken);
+    }
+}
