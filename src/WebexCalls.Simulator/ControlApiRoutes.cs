@@ -12,11 +12,17 @@ internal static class ControlApiRoutes
 {
     public const string Prefix = "/_simulator";
 
-    public sealed record IncomingCallRequest(string? Number, string? Name, string? CallType);
+    public sealed record IncomingCallRequest(
+        string? Number, string? Name, string? CallType, string? LineOwnerId, string? EndpointId, bool Answered,
+        string? ExecutiveNumber, string? ExecutiveName, string? RedirectedFrom);
+
+    public sealed record OtherUserCallRequest(string? OwnerNumber, string? OwnerName, string? CallerNumber, string? CallerName, bool Connected, bool? InPickupGroup);
+
+    public sealed record RecordingModeRequest(string? Mode);
 
     public sealed record TokenRequest(string? Token, string[]? Scopes);
 
-    public sealed record DelaysRequest(int AlertingDelayMs, int ConnectingDelayMs);
+    public sealed record DelaysRequest(int? AlertingDelayMs, int? ConnectingDelayMs, int? ParkRecallDelayMs, int? RecordingStartDelayMs);
 
     public static void Map(WebApplication app)
     {
@@ -34,11 +40,35 @@ internal static class ControlApiRoutes
         control.MapPost("/calls/incoming", (IncomingCallRequest request, CallStore store) =>
             string.IsNullOrWhiteSpace(request.Number)
                 ? Results.BadRequest(new { message = "number is required" })
-                : Results.Json(store.AddIncoming(request.Number, request.Name, request.CallType), statusCode: StatusCodes.Status201Created));
+                : Results.Json(
+                    store.AddIncoming(new IncomingCallSeed(
+                        request.Number, request.Name, request.CallType, request.LineOwnerId, request.EndpointId, request.Answered,
+                        request.ExecutiveNumber, request.ExecutiveName, request.RedirectedFrom)),
+                    statusCode: StatusCodes.Status201Created));
+
+        // Other users' calls: what pickup (alerting) and barge-in (connected) act on.
+        control.MapPost("/others/calls", (OtherUserCallRequest request, CallStore store) =>
+            string.IsNullOrWhiteSpace(request.OwnerNumber) || string.IsNullOrWhiteSpace(request.CallerNumber)
+                ? Results.BadRequest(new { message = "ownerNumber and callerNumber are required" })
+                : Results.Json(
+                    store.AddOtherUserCall(request.OwnerNumber, request.OwnerName, request.CallerNumber, request.CallerName, request.Connected, request.InPickupGroup ?? true),
+                    statusCode: StatusCodes.Status201Created));
+        control.MapGet("/others/calls", (CallStore store) => Results.Json(store.OtherUserCalls()));
+
+        control.MapGet("/parked", (CallStore store) => Results.Json(store.Parked()));
+        control.MapGet("/dtmf", (CallStore store) => Results.Json(store.DtmfSent()));
+
+        control.MapPut("/recording", (RecordingModeRequest request, CallStore store) =>
+            request.Mode is { } mode && store.SetRecordingMode(mode)
+                ? Results.NoContent()
+                : Results.BadRequest(new { message = "mode must be one of " + string.Join(", ", CallStore.RecordingModes) }));
+
+        // A harmless page for the Postman collection's "Cleanup" requests, which otherwise call an outside echo host.
+        control.MapGet("/echo", () => Results.Json(new { echo = true }));
 
         control.MapPut("/delays", (DelaysRequest request, CallStore store) =>
         {
-            store.SetDelays(request.AlertingDelayMs, request.ConnectingDelayMs);
+            store.SetDelays(request.AlertingDelayMs, request.ConnectingDelayMs, request.ParkRecallDelayMs, request.RecordingStartDelayMs);
             return Results.NoContent();
         });
 

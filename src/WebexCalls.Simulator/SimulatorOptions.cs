@@ -11,7 +11,17 @@ public sealed class SimulatorOptions
     /// <summary>How long the far end rings (connecting) before it answers.</summary>
     public int ConnectingDelayMs { get; set; } = 2000;
 
+    /// <summary>How long a parked call waits to be retrieved before it is recalled to the user; 0 never recalls.</summary>
+    public int ParkRecallDelayMs { get; set; } = 60_000;
+
+    /// <summary>How long a recording stays pending after startRecording before it is started.</summary>
+    public int RecordingStartDelayMs { get; set; }
+
     internal TimeSpan AlertingDelay => TimeSpan.FromMilliseconds(Math.Max(0, AlertingDelayMs));
 
     internal TimeSpan ConnectingDelay => TimeSpan.FromMilliseconds(Math.Max(0, ConnectingDelayMs));
+
+    internal TimeSpan ParkRecallDelay => TimeSpan.FromMilliseconds(Math.Max(0, ParkRecallDelayMs));
+
+    internal TimeSpan RecordingStartDelay => TimeSpan.FromMilliseconds(Math.Max(0, RecordingStartDelayMs));
 }

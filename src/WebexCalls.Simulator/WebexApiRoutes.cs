@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ internal static class WebexApiRoutes
         var calls = app.MapGroup("/v1/telephony/calls");
 
         // ASP.NET routing also matches ".../calls/" with the trailing slash that the Postman collection sends.
-        calls.MapGet("", (CallStore store) => Results.Json(new ItemsJson<CallJson>(store.List())));
+        calls.MapGet("", (CallStore store, string? lineOwnerId) => Results.Json(new ItemsJson<CallJson>(store.List(lineOwnerId))));
 
         // Literal segments win over {callId}, so /history is never read as a call id.
         calls.MapGet("/history", (HttpContext context, CallStore store, string? type) =>
@@ -24,79 +25,107 @@ internal static class WebexApiRoutes
                 ? Results.Json(new ItemsJson<CallHistoryJson>(store.History(type)))
                 : WebexErrors.Error(context, 400, "Invalid type: " + type, "type must be one of placed, missed, received"));
 
-        calls.MapGet("/{callId}", (HttpContext context, CallStore store, string callId) =>
-            store.Get(callId) is { } call ? Results.Json(call) : WebexErrors.CallNotFound(context));
+        calls.MapGet("/{callId}", (HttpContext context, CallStore store, string callId, string? lineOwnerId) =>
+            store.Get(callId, lineOwnerId) is { } call ? Results.Json(call) : WebexErrors.CallNotFound(context));
 
-        calls.MapPost("/dial", async (HttpContext context, CallStore store) =>
+        // The success status of each operation is the spec's: 201 for those that start a call, 200 for park, else 204.
+        MapCommand(calls, "dial", StatusCodes.Status201Created, (store, command) => store.Dial(command));
+        MapCommand(calls, "answer", StatusCodes.Status204NoContent, (store, command) => store.Answer(command));
+        MapCommand(calls, "reject", StatusCodes.Status204NoContent, (store, command) => store.Reject(command));
+        MapCommand(calls, "hangup", StatusCodes.Status204NoContent, (store, command) => store.Hangup(command));
+        MapCommand(calls, "hold", StatusCodes.Status204NoContent, (store, command) => store.Hold(command));
+        MapCommand(calls, "resume", StatusCodes.Status204NoContent, (store, command) => store.Resume(command));
+        MapCommand(calls, "mute", StatusCodes.Status204NoContent, (store, command) => store.Mute(command, muted: true));
+        MapCommand(calls, "unmute", StatusCodes.Status204NoContent, (store, command) => store.Mute(command, muted: false));
+        MapCommand(calls, "divert", StatusCodes.Status204NoContent, (store, command) => store.Divert(command));
+        // Attended and automatic transfers answer 204; a mute transfer answers 201 with the new call (a body).
+        MapCommand(calls, "transfer", StatusCodes.Status204NoContent, (store, command) => store.Transfer(command));
+        MapCommand(calls, "park", StatusCodes.Status200OK, (store, command) => store.Park(command));
+        MapCommand(calls, "retrieve", StatusCodes.Status201Created, (store, command) => store.Retrieve(command));
+        foreach (var operation in new[] { "startRecording", "stopRecording", "pauseRecording", "resumeRecording" })
         {
-            var (body, error) = await ReadBody(context);
-            if (error != null)
-            {
-                return error;
-            }
+            MapCommand(calls, operation, StatusCodes.Status204NoContent, (store, command) => store.Record(command, operation));
+        }
 
-            var destination = StringField(body, "destination");
-            if (string.IsNullOrWhiteSpace(destination))
-            {
-                return WebexErrors.Error(context, 400, "Missing required field: destination");
-            }
-
-            return Results.Json(store.Dial(destination), statusCode: StatusCodes.Status201Created);
-        });
-
-        MapCallAction(calls, "answer", (store, id) => store.Answer(id));
-        MapCallAction(calls, "hold", (store, id) => store.Hold(id));
-        MapCallAction(calls, "resume", (store, id) => store.Resume(id));
-        MapCallAction(calls, "hangup", (store, id) => store.Hangup(id));
+        MapCommand(calls, "transmitDtmf", StatusCodes.Status204NoContent, (store, command) => store.TransmitDtmf(command));
+        MapCommand(calls, "push", StatusCodes.Status204NoContent, (store, command) => store.Push(command));
+        MapCommand(calls, "pickup", StatusCodes.Status201Created, (store, command) => store.Pickup(command));
+        MapCommand(calls, "bargeIn", StatusCodes.Status201Created, (store, command) => store.BargeIn(command));
+        MapCommand(calls, "pull", StatusCodes.Status201Created, (store, command) => store.Pull(command));
 
         // Anything else under /v1 is a Webex-shaped 404, as the real API answers an unknown path.
         app.MapFallback("/v1/{**rest}", (HttpContext context) =>
             WebexErrors.Error(context, 404, "The requested resource could not be found."));
     }
 
-    private static void MapCallAction(RouteGroupBuilder calls, string action, Func<CallStore, string, ActionOutcome> perform)
+    private static void MapCommand(RouteGroupBuilder calls, string operation, int successStatus, Func<CallStore, CallCommand, StoreResult> perform)
     {
-        calls.MapPost("/" + action, async (HttpContext context, CallStore store) =>
+        calls.MapPost("/" + operation, async (HttpContext context, CallStore store) =>
         {
-            var (body, error) = await ReadBody(context);
+            var (command, error) = await ReadCommand(context);
             if (error != null)
             {
                 return error;
             }
 
-            var callId = StringField(body, "callId");
-            if (string.IsNullOrWhiteSpace(callId))
+            var result = perform(store, command!);
+            return result.Outcome switch
             {
-                return WebexErrors.Error(context, 400, "Missing required field: callId");
-            }
-
-            return perform(store, callId) switch
-            {
-                ActionOutcome.Done => Results.NoContent(),
-                ActionOutcome.NotFound => WebexErrors.CallNotFound(context),
-                _ => WebexErrors.WrongState(context, action),
+                ActionOutcome.Done when result.Body is null => Results.NoContent(),
+                ActionOutcome.Done when successStatus == StatusCodes.Status204NoContent => Results.Json(result.Body, statusCode: StatusCodes.Status201Created),
+                ActionOutcome.Done => Results.Json(result.Body, statusCode: successStatus),
+                ActionOutcome.NotFound => WebexErrors.Error(context, StatusCodes.Status404NotFound, result.Message ?? "Call not found"),
+                ActionOutcome.Invalid => WebexErrors.Error(context, StatusCodes.Status400BadRequest, result.Message ?? "Bad request"),
+                _ => WebexErrors.WrongState(context, operation, result.Message),
             };
         });
     }
 
-    private static async System.Threading.Tasks.Task<(JsonElement Body, IResult? Error)> ReadBody(HttpContext context)
+    /// <summary>
+    /// Reads a POST body into a command. An empty body counts as {}: the Postman collection sends none for an
+    /// automatic transfer, and the spec requires no field for several operations.
+    /// </summary>
+    private static async Task<(CallCommand? Command, IResult? Error)> ReadCommand(HttpContext context)
     {
+        using var reader = new System.IO.StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (new CallCommand(), null);
+        }
+
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            using var document = JsonDocument.Parse(text);
+            var body = document.RootElement;
+            if (body.ValueKind != JsonValueKind.Object)
             {
-                return (default, WebexErrors.Error(context, 400, "The request body must be a JSON object."));
+                return (null, WebexErrors.Error(context, 400, "The request body must be a JSON object."));
             }
 
-            return (document.RootElement.Clone(), null);
+            return (new CallCommand(
+                CallId: StringField(body, "callId"),
+                CallId1: StringField(body, "callId1"),
+                CallId2: StringField(body, "callId2"),
+                Destination: StringField(body, "destination"),
+                Target: StringField(body, "target"),
+                Action: StringField(body, "action"),
+                ToVoicemail: BoolField(body, "toVoicemail"),
+                IsGroupPark: BoolField(body, "isGroupPark"),
+                Dtmf: StringField(body, "dtmf"),
+                EndpointId: StringField(body, "endpointId"),
+                SingleNumberReachPhoneNumber: StringField(body, "singleNumberReachPhoneNumber"),
+                LineOwnerId: StringField(body, "lineOwnerId")), null);
         }
         catch (JsonException)
         {
-            return (default, WebexErrors.Error(context, 400, "The request body is not valid JSON."));
+            return (null, WebexErrors.Error(context, 400, "The request body is not valid JSON."));
         }
     }
 
     private static string? StringField(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool BoolField(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 }

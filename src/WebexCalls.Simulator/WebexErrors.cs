@@ -14,8 +14,8 @@ internal static class WebexErrors
 
     public static IResult CallNotFound(HttpContext context) => Error(context, StatusCodes.Status404NotFound, "Call not found");
 
-    public static IResult WrongState(HttpContext context, string action) =>
-        Error(context, StatusCodes.Status409Conflict, "The call's state does not allow " + action + ".", "Invalid call state for " + action);
+    public static IResult WrongState(HttpContext context, string action, string? reason = null) =>
+        Error(context, StatusCodes.Status409Conflict, "The call's state does not allow " + action + ".", reason ?? "Invalid call state for " + action);
 
     public static string TrackingId(HttpContext context) => context.Items[TrackingIdItem] as string ?? string.Empty;
 }

@@ -45,3 +45,6 @@ public sealed record ErrorJson(string Message, IReadOnlyList<ErrorDetailJson> Er
 
 /// <summary>One entry of a Webex error body's <c>errors</c>.</summary>
 public sealed record ErrorDetailJson(string Description);
+
+/// <summary>Park's 200 body.</summary>
+public sealed record ParkResponseJson(PartyJson ParkedAgainst);

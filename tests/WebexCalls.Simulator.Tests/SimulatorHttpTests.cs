@@ -98,14 +98,14 @@ public class SimulatorHttpTests : SimulatorTestBase
     {
         var id = await Sim.SeedIncomingAsync();   // alerting
 
-        await AssertWebexError(await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.Conflict, "Invalid call state for hold");
+        await AssertWebexError(await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}"""), HttpStatusCode.Conflict, "The call is alerting; this action needs a connected call.");
         Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/answer", $$"""{"callId":"{{id}}"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/hold", $$"""{"callId":"{{id}}"}""")).StatusCode);
     }
 
     [Theory]
     [InlineData("v1/telephony/calls/hold", "{bad json", "The request body is not valid JSON.")]
-    [InlineData("v1/telephony/calls/hold", "", "The request body is not valid JSON.")]
+    [InlineData("v1/telephony/calls/hold", "", "Missing required field: callId")]   // an empty body reads as {}
     [InlineData("v1/telephony/calls/hold", "[1,2]", "The request body must be a JSON object.")]
     [InlineData("v1/telephony/calls/hold", "{}", "Missing required field: callId")]
     [InlineData("v1/telephony/calls/hangup", "{\"callId\": 5}", "Missing required field: callId")]
