@@ -28,7 +28,7 @@ namespace WebexCalls
         {
             var party = !string.IsNullOrEmpty(Name) && !string.IsNullOrEmpty(Number) ? Name + " <" + Number + ">"
                 : Name ?? Number ?? (PrivacyEnabled ? "(private)" : "(unknown)");
-            return (RawType ?? Type.ToString()) + ": " + party;
+            return (Type == CallHistoryType.Unknown && RawType != null ? RawType : Type.ToString()) + ": " + party;
         }
     }
 }
