@@ -72,4 +72,44 @@ function Invoke-FreshPwsh {
     & $exe $arguments 2>&1 | ForEach-Object { "$_" }
 }
 
+
+function Invoke-SimulatorApi {
+    # Sends a call-control request straight to the simulator, as another client would: to set up a state for a test.
+    param([Parameter(Mandatory)][string] $Operation, [hashtable] $Body = @{})
+    $headers = @{ Authorization = "Bearer $(Get-TestToken)" }
+    Invoke-RestMethod -Method Post -Uri "$(Get-SimulatorUri)/telephony/calls/$Operation" -Headers $headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json)
+}
+
+function Get-SentBody {
+    # The parsed JSON bodies of the requests the simulator received for one operation, oldest first.
+    param([Parameter(Mandatory)][string] $Operation)
+    Get-SimulatorRequest | Where-Object path -EQ "/v1/telephony/calls/$Operation" | ForEach-Object { $_.body | ConvertFrom-Json -AsHashtable }
+}
+
+function New-SimulatorCall {
+    # Seeds an incoming call: ringing, or answered; on a device; for an executive (push); redirected.
+    param([string] $Number = '+14085550101', [switch] $Answered, [string] $EndpointId, [string] $ExecutiveNumber, [string] $LineOwnerId)
+    $body = @{ number = $Number; answered = [bool] $Answered }
+    if ($EndpointId) { $body.endpointId = $EndpointId }
+    if ($ExecutiveNumber) { $body.executiveNumber = $ExecutiveNumber }
+    if ($LineOwnerId) { $body.lineOwnerId = $LineOwnerId }
+    Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'calls/incoming') -ContentType 'application/json' -Body ($body | ConvertTo-Json)
+}
+
+function New-OtherUserCall {
+    # Seeds another user's call: ringing (for pickup) or, with -Connected, answered (for barge-in).
+    param([string] $Owner = '2001', [string] $Caller = '+14085550100', [switch] $Connected, [switch] $NotInPickupGroup)
+    $body = @{ ownerNumber = $Owner; callerNumber = $Caller; connected = [bool] $Connected; inPickupGroup = -not $NotInPickupGroup } | ConvertTo-Json
+    Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'others/calls') -ContentType 'application/json' -Body $body
+}
+
+function Set-SimulatorRecordingMode([string] $Mode) {
+    $null = Invoke-RestMethod -Method Put -Uri (Get-ControlUri 'recording') -ContentType 'application/json' -Body (@{ mode = $Mode } | ConvertTo-Json)
+}
+
+function ConvertTo-Deserialized($InputObject) {
+    # What a job or a remote session hands back: the object serialised and read again as a property bag.
+    [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 2))
+}
+
 Export-ModuleMember -Function *

@@ -25,13 +25,15 @@ namespace WebexCalls.Commands
     {
         /// <summary>How to reject: Busy, TemporarilyUnavailable or Ignore; Webex applies Busy when omitted.</summary>
         [Parameter]
-        public RejectAction? Action { get; set; }
+        public RejectAction Action { get; set; }
 
         /// <summary>Rejects each call.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall(Action is RejectAction action ? "Reject call (" + action + ")" : "Reject call", (client, id) =>
-                Await(client.RejectAsync(id, Action, Line, CancellationToken)));
+            // Without -Action nothing is sent, so Webex applies its own default rather than one the module picked.
+            RejectAction? action = MyInvocation.BoundParameters.ContainsKey(nameof(Action)) ? Action : (RejectAction?)null;
+            ForEachCall(action is null ? "Reject call" : "Reject call (" + action + ")", (client, id) =>
+                Await(client.RejectAsync(id, action, Line, CancellationToken)));
         }
     }
 }

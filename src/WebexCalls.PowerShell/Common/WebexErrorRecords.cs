@@ -91,15 +91,22 @@ namespace WebexCalls.Commands
             switch (exception.Kind)
             {
                 case WebexErrorKind.NotFound:
-                    return exception.CallId is null
-                        ? "Check the BaseUri given to Connect-WebexCalling."
-                        : "The call has ended or the id is wrong. Run Get-WebexCall to see the active calls.";
+                    if (exception.CallId != null)
+                    {
+                        return "The call has ended or the id is wrong. Run Get-WebexCall to see the active calls.";
+                    }
+
+                    // Retrieve, pickup, barge-in and pull name no call: their 404 means nothing is parked, ringing or
+                    // answered where they point, not a wrong address.
+                    return exception.Method == "POST"
+                        ? "Webex found nothing to act on there (no call parked, ringing or answered). Check the destination or target, and run Get-WebexCall to see the active calls."
+                        : "Check the BaseUri given to Connect-WebexCalling.";
                 case WebexErrorKind.Unauthorized:
                     return "The access token is missing, wrong or expired. Run Connect-WebexCalling with a fresh token that has the scopes " + Scopes + ".";
                 case WebexErrorKind.Forbidden:
                     return "The token lacks a scope or the user may not do this. Call control needs the scopes " + Scopes + " and a Webex Calling licence.";
                 case WebexErrorKind.Conflict:
-                    return "The call's state does not allow this action (hold needs a connected call, resume a held one). Run Get-WebexCall to see its state.";
+                    return "The call's state does not allow this action (hold needs a connected call, answer a ringing one, park an answered one). Run Get-WebexCall to see its state.";
                 case WebexErrorKind.RateLimited:
                     return "Webex is rate limiting requests" + (exception.RetryAfter is TimeSpan wait ? "; wait " + Math.Ceiling(wait.TotalSeconds) + " seconds" : string.Empty) + " and try again. The request was not processed.";
                 case WebexErrorKind.ServerError:
