@@ -155,8 +155,12 @@ namespace WebexCalls.Client
             catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
             {
                 var calls = await ListCallsAsync(lineOwnerId, cancellationToken).ConfigureAwait(false);
-                var sameSession = calls.FirstOrDefault(call =>
-                    call.CallSessionId == started.CallSessionId && call.Personality != CallPersonality.Terminator);
+                // The user's own leg of the session is wanted: an outgoing one first, but a pull joins whatever call it
+                // pulled, which may be an incoming (terminator) one.
+                var sameSession = calls
+                    .Where(call => call.CallSessionId == started.CallSessionId)
+                    .OrderBy(call => call.Personality == CallPersonality.Terminator ? 1 : 0)
+                    .FirstOrDefault();
                 if (sameSession is null)
                 {
                     throw;

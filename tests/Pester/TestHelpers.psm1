@@ -39,8 +39,12 @@ function New-IncomingCall([string] $Number = '+14085550101', [string] $Name) {
     Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'calls/incoming') -ContentType 'application/json' -Body ($body | ConvertTo-Json)
 }
 
-function Set-SimulatorDelay([int] $AlertingDelayMs, [int] $ConnectingDelayMs) {
-    $body = @{ alertingDelayMs = $AlertingDelayMs; connectingDelayMs = $ConnectingDelayMs } | ConvertTo-Json
+function Set-SimulatorDelay([int] $AlertingDelayMs, [int] $ConnectingDelayMs, [int] $ParkRecallDelayMs) {
+    $body = @{}
+    if ($PSBoundParameters.ContainsKey('AlertingDelayMs')) { $body.alertingDelayMs = $AlertingDelayMs }
+    if ($PSBoundParameters.ContainsKey('ConnectingDelayMs')) { $body.connectingDelayMs = $ConnectingDelayMs }
+    if ($PSBoundParameters.ContainsKey('ParkRecallDelayMs')) { $body.parkRecallDelayMs = $ParkRecallDelayMs }
+    $body = $body | ConvertTo-Json
     $null = Invoke-RestMethod -Method Put -Uri (Get-ControlUri 'delays') -ContentType 'application/json' -Body $body
 }
 

@@ -63,7 +63,8 @@ namespace WebexCalls.Commands
             {
                 case MuteTransferSet:
                     var call = StartCallIfGiven(CallId, "Transfer to " + Destination + " when it answers",
-                        (client, options) => client.MuteTransferAsync(CallId, Destination, options.LineOwnerId, CancellationToken));
+                        (client, options) => client.MuteTransferAsync(CallId, Destination, options.LineOwnerId, CancellationToken),
+                        "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's.");
                     if (call != null)
                     {
                         WriteObject(call);

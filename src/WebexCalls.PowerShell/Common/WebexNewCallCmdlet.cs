@@ -34,7 +34,14 @@ namespace WebexCalls.Commands
         /// returns it; null after -WhatIf or a failure, which is written as a non-terminating error. A
         /// <paramref name="start"/> that gives null (accepted without a new call's ids) is reported with a warning.
         /// </summary>
-        protected CallSession? StartCallIfGiven(string target, string action, Func<WebexCallsClient, NewCallOptions, Task<DialResult?>> start)
+        /// <param name="target">What ShouldProcess and messages name: the destination or target.</param>
+        /// <param name="action">What ShouldProcess calls the action.</param>
+        /// <param name="start">Sends the operation; null when Webex accepted it without a new call's ids.</param>
+        /// <param name="whenGone">
+        /// The warning when the new call is gone by the time it is read (a mute transfer that completed at once); by
+        /// default, that it ended.
+        /// </param>
+        protected CallSession? StartCallIfGiven(string target, string action, Func<WebexCallsClient, NewCallOptions, Task<DialResult?>> start, string? whenGone = null)
         {
             if (!ShouldProcess(target, action))
             {
@@ -52,7 +59,16 @@ namespace WebexCalls.Commands
                 }
 
                 WriteVerbose(action + " " + target + ": new call " + started.CallId + ", session " + started.CallSessionId + ".");
-                return Await(client.GetNewCallAsync(started, Line, CancellationToken));
+                try
+                {
+                    return Await(client.GetNewCallAsync(started, Line, CancellationToken));
+                }
+                catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
+                {
+                    // The request worked; only the call it started is already over. That is news, not a failure.
+                    WriteWarning(whenGone ?? action + " " + target + ": the new call " + started.CallId + " ended before it could be read.");
+                    return null;
+                }
             }
             catch (WebexApiException ex)
             {
