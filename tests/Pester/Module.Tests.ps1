@@ -2,7 +2,18 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:ModulePath = Get-TestModulePath
     Import-Module $ModulePath -Force
-    $script:Cmdlets = 'Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCall', 'Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall'
+    $script:Cmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
+}
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:AllCmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
+    $script:Readers = 'Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCall', 'Get-WebexCallHistory'
+    $script:Changers = $AllCmdlets | Where-Object { $Readers -notcontains $_ }
+    $script:CallReturning = 'Get-WebexCall', 'Invoke-WebexDial', 'Receive-WebexCall', 'Set-WebexCallHold', 'Set-WebexCallMute', 'Stop-WebexCall',
+        'Move-WebexCall', 'Invoke-WebexRetrieve', 'Invoke-WebexPickup', 'Invoke-WebexBargeIn', 'Invoke-WebexPull',
+        'Start-WebexCallRecording', 'Stop-WebexCallRecording', 'Suspend-WebexCallRecording', 'Resume-WebexCallRecording'
 }
 
 Describe 'The built module' {
@@ -57,14 +68,14 @@ Import-Module '$ModulePath'
     }
 }
 
-Describe 'Help for <_>' -ForEach @('Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCall', 'Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall') {
+Describe 'Help for <_>' -ForEach $AllCmdlets {
     BeforeAll { $script:Help = Get-Help $_ -Full }
 
-    It 'has a synopsis, a description and at least one example' {
+    It 'has a synopsis, a description and at least two examples' {
         $Help.Synopsis | Should -Not -BeNullOrEmpty
         $Help.Synopsis | Should -Not -Match '^\s*\w+-\w+\s*(\[|$)'   # not the auto-generated syntax stub
         ($Help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty
-        @($Help.examples.example).Count | Should -BeGreaterThan 0
+        @($Help.examples.example).Count | Should -BeGreaterOrEqual 2
         $Help.examples.example[0].code | Should -Match 'Webex'
     }
 
@@ -78,13 +89,20 @@ Describe 'Help for <_>' -ForEach @('Connect-WebexCalling', 'Disconnect-WebexCall
 }
 
 Describe 'State-changing cmdlets' {
-    It '<_> supports -WhatIf and -Confirm' -ForEach @('Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall') {
+    It '<_> supports -WhatIf and -Confirm' -ForEach $Changers {
         $parameters = (Get-Command $_).Parameters
         $parameters.ContainsKey('WhatIf') | Should -BeTrue
         $parameters.ContainsKey('Confirm') | Should -BeTrue
     }
 
-    It '<_> declares its output type' -ForEach @('Get-WebexCall', 'Invoke-WebexDial', 'Set-WebexCallHold', 'Stop-WebexCall') {
+    It '<_> declares its output type' -ForEach $CallReturning {
         (Get-Command $_).OutputType.Name | Should -Contain 'WebexCalls.CallSession'
+    }
+
+    It '<_> takes call objects for -CallId and -LineOwnerId from the pipeline' -ForEach ($Changers | Where-Object { (Get-Command $_).Parameters.ContainsKey('CallId') }) {
+        $callId = (Get-Command $_).Parameters['CallId']
+        $callId.Attributes.TypeId.Name | Should -Contain 'CallIdTransformationAttribute'
+        $callId.Attributes.TypeId.Name | Should -Contain 'ArgumentCompleterAttribute'
+        ((Get-Command $_).Parameters['LineOwnerId'].Attributes | Where-Object ValueFromPipelineByPropertyName) | Should -Not -BeNullOrEmpty
     }
 }

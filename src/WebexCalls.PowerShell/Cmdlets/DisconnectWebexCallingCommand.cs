@@ -11,6 +11,10 @@ namespace WebexCalls.Commands
     /// <code>Disconnect-WebexCalling</code>
     /// <para>Forgets the connection and its token.</para>
     /// </example>
+    /// <example>
+    /// <code>try { Get-WebexCall | Stop-WebexCall } finally { Disconnect-WebexCalling }</code>
+    /// <para>Makes sure a script forgets its token when it is done, even when a step fails.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "WebexCalling")]
     [OutputType(typeof(void))]
     public sealed class DisconnectWebexCallingCommand : WebexCmdlet
