@@ -8,7 +8,9 @@
              stamped, the format file, the about topic, MAML help rendered from the cmdlets' /// documentation, and
              the DLLs the module needs (never System.Management.Automation.dll).
       Test   builds, runs the xUnit projects, then Pester against the built module in a fresh pwsh, with the
-             simulator on a free loopback port; ends with one line "N passed, N failed".
+             simulator on a free loopback port, then folders 1-5 of Cisco's Postman collection with newman (pinned
+             in tests/newman, installed by npm ci) against the same simulator; ends with one line
+             "N passed, N failed, N skipped" that adds up all three runners.
       Demo   builds, starts the simulator, and walks through dial, list, hold, resume and hang-up in a fresh pwsh.
       Help   (run by Build in a child process) renders the MAML help into out/WebexCalls/en-US.
 .EXAMPLE
@@ -310,6 +312,7 @@ function Invoke-Test {
     $pesterModule = $dependencies.Pester
     $simulator = Start-Simulator
     $pesterSummary = Join-Path $ResultsDir 'pester-summary.json'
+    $newman = $null
     try {
         $env:WEBEXCALLS_MODULE_PATH = Join-Path $ModuleOut 'WebexCalls.psd1'
         $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
@@ -328,6 +331,15 @@ Import-Module '$pesterModule'
     ConvertTo-Json | Set-Content '$pesterSummary'
 "@
         $null = Invoke-FreshPwsh @('-Command', $script)
+
+        Write-Host "Running folders 1-5 of Cisco's Postman collection with newman against the simulator..."
+        try {
+            $newman = & (Join-Path $Root 'tests/newman/Invoke-PostmanCollection.ps1') -SimulatorUri $simulator.BaseUri -OutDir (Join-Path $ResultsDir 'newman')
+        }
+        catch {
+            # A run that could not even start (npm ci failed, say) is a failure, not a skip.
+            $newman = [pscustomobject]@{ Passed = 0; Failed = 1; ExpectedFailures = 0; Notes = @("the run failed: $_") }
+        }
     }
     finally {
         Stop-Simulator $simulator
@@ -339,6 +351,17 @@ Import-Module '$pesterModule'
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
     Write-Host "xUnit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped. Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped."
+    if ($null -eq $newman) {
+        # Skipped (no collection beside the repository, or no Node.js), with the reason printed above.
+        $skipped += 1
+        Write-Host 'newman: skipped (see above).'
+    }
+    else {
+        $passed += $newman.Passed
+        $failed += $newman.Failed
+        Write-Host "newman: $($newman.Passed) passed, $($newman.Failed) failed, $($newman.ExpectedFailures) expected failure(s) not counted as passed or failed."
+        $newman.Notes | ForEach-Object { Write-Host "  newman: $_" }
+    }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
