@@ -1,33 +1,46 @@
 <#
 .SYNOPSIS
-    A walk through WebexCalls against the simulator: connect, dial, list, hold, resume, hang up.
+    A walk through WebexCalls against the simulator: dial, hold and resume; answer a ringing call; park and retrieve
+    one; record it and send digits; transfer; read the history; hang up.
 .DESCRIPTION
     Run by `./build.ps1 Demo`, which builds the module, starts the simulator and sets WEBEXCALLS_MODULE_PATH and
-    WEBEXCALLS_SIMULATOR_URI. Every step prints the command, then the objects a user would see.
+    WEBEXCALLS_SIMULATOR_URI. Every step prints the command, then the objects a user would see. Lines marked
+    "(simulator)" use the simulator's control API to make the world do something, such as a caller ringing in.
 #>
 $ErrorActionPreference = 'Stop'
 Import-Module $env:WEBEXCALLS_MODULE_PATH
 
 # The simulator accepts any token; a real one comes from https://developer.webex.com.
 $token = ConvertTo-SecureString 'simulator-demo-token' -AsPlainText -Force
+$control = $env:WEBEXCALLS_SIMULATOR_URI -replace '/v1$', '/_simulator'
 $steps = @(
     "Connect-WebexCalling -BaseUri '$env:WEBEXCALLS_SIMULATOR_URI' -AccessToken `$token -PassThru"
     '$call = Invoke-WebexDial -Destination +14085550100 -Wait; $call'
-    '$second = Invoke-WebexDial -Destination sip:jane.doe@example.com -Wait'
-    'Get-WebexCall'
-    'Set-WebexCallHold -CallId $call.CallId -PassThru'
-    'Get-WebexCall -State Held | Format-List'
+    'Set-WebexCallHold $call -PassThru'
     'Get-WebexCall -State Held | Set-WebexCallHold -Resume -PassThru'
-    'Stop-WebexCall -CallId $second.CallId -WhatIf'
-    'Get-WebexCall | Stop-WebexCall -PassThru'
-    'Get-WebexCall -CallId $call.CallId -ErrorAction Continue'
+    '# (simulator) John Smith rings in:'
+    "`$null = Invoke-RestMethod -Method Post '$control/calls/incoming' -ContentType application/json -Body '{""number"":""+14085550101""}'"
+    'Get-WebexCall'
+    '$incoming = Get-WebexCall -State Alerting | Receive-WebexCall -PassThru; $incoming'
+    '$parked = Invoke-WebexPark $call -Destination 1000; $parked'
+    '$back = $parked | Invoke-WebexRetrieve; $back'
+    '$back = Receive-WebexCall $back -PassThru; $back'
+    'Start-WebexCallRecording $back -PassThru | Format-List CallId, State, RecordingState'
+    "Send-WebexCallDtmf `$back -Digits '1,234#' -Verbose"
+    'Move-WebexCall -CallId $incoming -TargetCallId $back -WhatIf'
+    'Move-WebexCall -CallId $incoming -TargetCallId $back'
     'Get-WebexCall | Measure-Object | Select-Object Count'
+    '$second = Invoke-WebexDial -Destination sip:jane.doe@example.com -Wait'
+    'Get-WebexCall | Stop-WebexCall -PassThru'
+    'Get-WebexCall -CallId $second.CallId -ErrorAction Continue'
+    'Get-WebexCallHistory'
     'Disconnect-WebexCalling'
 )
 
-# A loop, not a function, so that the variables each step sets ($call, $second) live on for the next steps.
+# A loop, not a function, so that the variables each step sets ($call, $back, ...) live on for the next steps.
 foreach ($step in $steps) {
     Write-Host ''
+    if ($step.StartsWith('#')) { Write-Host $step -ForegroundColor DarkGray; continue }
     Write-Host "PS> $step" -ForegroundColor Cyan
     # Rendered at 120 columns, the width the table view is designed for, even when output is redirected.
     Invoke-Expression $step | Out-String -Width 120 -Stream | Write-Host

@@ -103,6 +103,7 @@ public sealed class CallStore
         ["+14085550100"] = "Jane Doe",
         ["+14085550101"] = "John Smith",
         ["1234"] = "Front Desk",
+        ["1000"] = "Lobby Park",
         ["jane.doe@example.com"] = "Jane Doe",
         ["5000"] = User.Name!,
     };
