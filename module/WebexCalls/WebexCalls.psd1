@@ -48,7 +48,7 @@
             Tags         = @('Webex', 'WebexCalling', 'Cisco', 'Telephony', 'CallControl', 'Calls', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell'
-            ReleaseNotes = 'First release: Connect/Disconnect-WebexCalling, Get-WebexCall, Invoke-WebexDial, Set-WebexCallHold, Stop-WebexCall.'
+            ReleaseNotes = 'Every user-level Webex Calling call-control operation as a cmdlet: answer, reject, mute, divert, transfer, park and retrieve, recording, DTMF, push, pickup, barge-in, pull and call history. See CHANGELOG.md.'
         }
     }
 }
