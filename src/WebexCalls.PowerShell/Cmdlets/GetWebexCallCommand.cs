@@ -11,7 +11,7 @@ namespace WebexCalls.Commands
     /// Without -CallId, lists every active call, one CallSession object each. With call ids (typed, or piped from
     /// objects with a CallId or Id property), reads each call's details; an id that is not an active call is a
     /// non-terminating WebexCallNotFound error carrying Webex's trackingId, and the other ids still run. -State keeps
-    /// only calls in the given states.
+    /// only calls in the given states. -LineOwnerId reads the calls of a secondary line on the user's device.
     /// </remarks>
     /// <example>
     /// <code>Get-WebexCall</code>

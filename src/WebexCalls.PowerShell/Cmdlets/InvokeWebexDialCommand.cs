@@ -14,6 +14,8 @@ namespace WebexCalls.Commands
     /// piped. Webex answers a dial with the call's ids only; the command then reads the call and returns a full
     /// CallSession. With -Wait it waits, showing progress, until the call is connected or ends, or -TimeoutSec
     /// passes; on timeout it writes a WebexDialTimeout error, returns the call as it is, and leaves it up.
+    /// -SingleNumberReachNumber alerts that number instead of the user's devices (not with -EndpointId), and
+    /// -LineOwnerId places the call on a secondary line; the returned call carries it.
     /// </remarks>
     /// <example>
     /// <code>Invoke-WebexDial +14085550100</code>

@@ -6,7 +6,7 @@ namespace WebexCalls.Commands
 {
     /// <summary>Puts calls on hold, or with -Resume takes them off hold.</summary>
     /// <remarks>
-    /// Holds each call given or piped (by its CallId or Id property). Hold needs a connected call and resume a held
+    /// Holds each call given or piped (ids, or CallSession objects, also from a job). Hold needs a connected call and resume a held
     /// one; Webex refuses other states with a WebexCallStateConflict error for that call, and the other calls go on.
     /// Supports -WhatIf and -Confirm. -PassThru returns each call as it is afterwards.
     /// </remarks>

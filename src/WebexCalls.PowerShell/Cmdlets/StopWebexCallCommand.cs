@@ -4,7 +4,7 @@ namespace WebexCalls.Commands
 {
     /// <summary>Hangs up calls.</summary>
     /// <remarks>
-    /// Hangs up each call given or piped (by its CallId or Id property). On an unanswered incoming call this rejects
+    /// Hangs up each call given or piped (ids, or CallSession objects, also from a job). On an unanswered incoming call this rejects
     /// it to busy, as Webex does. A call that is already gone is a WebexCallNotFound error for that call, and the
     /// other calls go on. Supports -WhatIf and -Confirm. -PassThru returns each call as it was just before the hang-up,
     /// with its State set to Disconnected.
