@@ -29,12 +29,8 @@ namespace WebexCalls.Commands
         /// <summary>Barges in and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            var call = StartCall(Target, "Barge in on the call of",
-                (client, options) => client.BargeInAsync(Target, options, CancellationToken));
-            if (call != null)
-            {
-                WriteObject(call);
-            }
+            WriteCall(StartCall(Target, "Barge in on the call of",
+                (client, options) => client.BargeInAsync(Target, options, CancellationToken)));
         }
     }
 }

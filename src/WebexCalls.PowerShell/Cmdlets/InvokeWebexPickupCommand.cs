@@ -28,12 +28,8 @@ namespace WebexCalls.Commands
         /// <summary>Picks up the call and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            var call = StartCall(Target ?? "the call pickup group", "Pick up ringing call",
-                (client, options) => client.PickupAsync(Target, options, CancellationToken));
-            if (call != null)
-            {
-                WriteObject(call);
-            }
+            WriteCall(StartCall(Target ?? "the call pickup group", "Pick up ringing call",
+                (client, options) => client.PickupAsync(Target, options, CancellationToken)));
         }
     }
 }

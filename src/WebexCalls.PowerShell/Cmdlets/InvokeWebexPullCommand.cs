@@ -31,12 +31,8 @@ namespace WebexCalls.Commands
         /// <summary>Pulls the call and returns it.</summary>
         protected override void ProcessRecord()
         {
-            var call = StartCall(EndpointId ?? "the primary device", "Pull call to",
-                (client, options) => client.PullAsync(options, CancellationToken));
-            if (call != null)
-            {
-                WriteObject(call);
-            }
+            WriteCall(StartCall(EndpointId ?? "the primary device", "Pull call to",
+                (client, options) => client.PullAsync(options, CancellationToken)));
         }
     }
 }

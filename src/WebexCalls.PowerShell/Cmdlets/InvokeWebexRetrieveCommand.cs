@@ -34,12 +34,8 @@ namespace WebexCalls.Commands
         /// <summary>Retrieves the parked call and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            var call = StartCall(Destination ?? "the call parked against the user", "Retrieve parked call",
-                (client, options) => client.RetrieveAsync(Destination, options, CancellationToken));
-            if (call != null)
-            {
-                WriteObject(call);
-            }
+            WriteCall(StartCall(Destination ?? "the call parked against the user", "Retrieve parked call",
+                (client, options) => client.RetrieveAsync(Destination, options, CancellationToken)));
         }
     }
 }

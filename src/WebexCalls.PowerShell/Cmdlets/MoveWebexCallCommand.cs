@@ -62,14 +62,9 @@ namespace WebexCalls.Commands
             switch (ParameterSetName)
             {
                 case MuteTransferSet:
-                    var call = StartCallIfGiven(CallId, "Transfer to " + Destination + " when it answers",
+                    WriteCall(StartCallIfGiven(CallId, "Transfer to " + Destination + " when it answers",
                         (client, options) => client.MuteTransferAsync(CallId, Destination, options.LineOwnerId, CancellationToken),
-                        "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's.");
-                    if (call != null)
-                    {
-                        WriteObject(call);
-                    }
-
+                        "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's."));
                     break;
                 case AutoSet:
                     Transfer("the user's two calls", "Transfer to each other", null, null);

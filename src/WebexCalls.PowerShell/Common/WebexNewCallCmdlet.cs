@@ -77,6 +77,15 @@ namespace WebexCalls.Commands
             }
         }
 
+        /// <summary>Writes the call a StartCall returned, when there is one.</summary>
+        protected void WriteCall(CallSession? call)
+        {
+            if (call != null)
+            {
+                WriteObject(call);
+            }
+        }
+
         private static async Task<DialResult?> AsNullable(Task<DialResult> task) => await task.ConfigureAwait(false);
     }
 
