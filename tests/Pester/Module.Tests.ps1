@@ -65,6 +65,10 @@ Import-Module '$ModulePath'
     It 'registers its views for live and Deserialized objects' {
         (Get-FormatData -TypeName 'WebexCalls.CallSession').FormatViewDefinition.Name | Should -Contain 'WebexCalls.CallSession.Table'
         (Get-FormatData -TypeName 'Deserialized.WebexCalls.CallSession').FormatViewDefinition.Name | Should -Contain 'WebexCalls.CallSession.List'
+        foreach ($type in 'CallHistoryRecord', 'ParkedCall') {
+            (Get-FormatData -TypeName "WebexCalls.$type").FormatViewDefinition.Name | Should -Contain "WebexCalls.$type.Table"
+            (Get-FormatData -TypeName "Deserialized.WebexCalls.$type").FormatViewDefinition.Name | Should -Contain "WebexCalls.$type.Table"
+        }
     }
 }
 

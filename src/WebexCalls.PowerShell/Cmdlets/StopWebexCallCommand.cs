@@ -7,7 +7,8 @@ namespace WebexCalls.Commands
     /// Hangs up each call given or piped (ids, or CallSession objects, also from a job). On an unanswered incoming call this rejects
     /// it to busy, as Webex does. A call that is already gone is a WebexCallNotFound error for that call, and the
     /// other calls go on. Supports -WhatIf and -Confirm. -PassThru returns each call as it was just before the hang-up,
-    /// with its State set to Disconnected.
+    /// with its State set to Disconnected. ConfirmImpact is Medium, not High: hanging up the user's own calls is what
+    /// call-handling scripts do all day, and a prompt by default would stop them; use -WhatIf or -Confirm to check first.
     /// </remarks>
     /// <example>
     /// <code>Get-WebexCall | Stop-WebexCall</code>

@@ -9,7 +9,7 @@ using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
-    /// <summary>Completes -CallId from the active calls of the current connection, showing who is on each.</summary>
+    /// <summary>Completes -CallId from the active calls of the current connection (on -LineOwnerId's line when given), showing who is on each.</summary>
     public sealed class CallIdCompleter : IArgumentCompleter
     {
         // Tab completion must never hang the prompt on a slow network.
@@ -30,7 +30,9 @@ namespace WebexCalls.Commands
             {
                 using (var timeout = new CancellationTokenSource(Budget))
                 {
-                    var calls = session.Connection.CreateClient().ListCallsAsync(null, timeout.Token).GetAwaiter().GetResult();
+                    // With -LineOwnerId already typed, the calls of that line are the ones the command can act on.
+                    var line = fakeBoundParameters?["LineOwnerId"] as string;
+                    var calls = session.Connection.CreateClient().ListCallsAsync(string.IsNullOrEmpty(line) ? null : line, timeout.Token).GetAwaiter().GetResult();
                     return calls
                         .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                         .Select(call => new CompletionResult(call.Id, call.Id, CompletionResultType.ParameterValue, call.ToString()))
