@@ -191,4 +191,68 @@ public class SimulatorHttpTests : SimulatorTestBase
         Assert.Equal(0, (await Sim.GetJsonAsync("v1/telephony/calls")).GetProperty("items").GetArrayLength());
         Assert.Single((await Sim.GetJsonAsync("_simulator/requests")).EnumerateArray());   // only the list just made
     }
+
+    [Fact]
+    public async Task An_automatic_transfer_with_no_body_at_all_is_understood_as_the_Postman_collection_sends_it()
+    {
+        await Sim.DialAsync();
+        await Sim.DialAsync("1234");
+
+        var response = await Sim.Http.PostAsync("v1/telephony/calls/transfer", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(0, (await Sim.GetJsonAsync("v1/telephony/calls")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Each_operation_answers_its_own_success_status_over_http()
+    {
+        var call = await Sim.DialAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/mute", $$"""{"callId":"{{call}}"}""")).StatusCode);
+        var park = await Sim.PostJson("v1/telephony/calls/park", $$"""{"callId":"{{call}}","destination":"1000"}""");
+        Assert.Equal(HttpStatusCode.OK, park.StatusCode);
+        Assert.Equal("1000", (await park.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parkedAgainst").GetProperty("number").GetString());
+        Assert.Equal("1000", (await Sim.GetJsonAsync("_simulator/parked"))[0].GetProperty("parkedAgainst").GetProperty("number").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await Sim.PostJson("v1/telephony/calls/retrieve", """{"destination":"1000"}""")).StatusCode);
+
+        var customer = await Sim.DialAsync("+14085550101");
+        var mute = await Sim.PostJson("v1/telephony/calls/transfer", $$"""{"callId1":"{{customer}}","destination":"1234"}""");
+        Assert.Equal(HttpStatusCode.Created, mute.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await mute.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callId").GetString()));
+    }
+
+    [Fact]
+    public async Task The_control_api_sets_the_recording_mode_and_reads_back_dtmf()
+    {
+        var call = await Sim.DialAsync();
+        using (var bad = new StringContent("""{"mode":"sometimes"}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Sim.Http.PutAsync("_simulator/recording", bad)).StatusCode);
+        }
+
+        using (var never = new StringContent("""{"mode":"never"}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Sim.Http.PutAsync("_simulator/recording", never)).StatusCode);
+        }
+
+        await AssertWebexError(await Sim.PostJson("v1/telephony/calls/startRecording", $$"""{"callId":"{{call}}"}"""), HttpStatusCode.Conflict,
+            "startRecording is not allowed while the recording is not started and the user's recording mode is never.");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Sim.PostJson("v1/telephony/calls/transmitDtmf", $$"""{"callId":"{{call}}","dtmf":"1,2#"}""")).StatusCode);
+        var sent = Assert.Single((await Sim.GetJsonAsync("_simulator/dtmf")).EnumerateArray());
+        Assert.Equal((call, "1,2#"), (sent.GetProperty("callId").GetString(), sent.GetProperty("dtmf").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await Sim.Http.GetAsync("_simulator/echo")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_users_calls_are_seeded_and_picked_up()
+    {
+        var seeded = await Sim.PostJson("_simulator/others/calls", """{"ownerNumber":"2001","callerNumber":"+14085550100"}""");
+        Assert.Equal(HttpStatusCode.Created, seeded.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Sim.PostJson("_simulator/others/calls", """{"ownerNumber":"2001"}""")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await Sim.PostJson("v1/telephony/calls/pickup", """{"target":"2001"}""")).StatusCode);
+        Assert.Equal(0, (await Sim.GetJsonAsync("_simulator/others/calls")).GetArrayLength());
+        await AssertWebexError(await Sim.PostJson("v1/telephony/calls/pickup", "{}"), HttpStatusCode.NotFound, "No call is ringing in the user's call pickup group.");
+    }
 }

@@ -28,7 +28,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $here = $PSScriptRoot
 $collectionPath = if ($env:WEBEXCALLS_POSTMAN_PATH) { $env:WEBEXCALLS_POSTMAN_PATH } else {
-    Join-Path $here '../../../shared/reference/webex-calling-calls-api.postman_collection.json'
+    [System.IO.Path]::GetFullPath((Join-Path $here '../../../shared/reference/webex-calling-calls-api.postman_collection.json'))
 }
 
 $folders = @(
