@@ -39,6 +39,7 @@
         'Invoke-WebexPickup'
         'Invoke-WebexBargeIn'
         'Invoke-WebexPull'
+        'Set-WebexCallWrapUp'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,7 +1,7 @@
 namespace WebexCalls.Client
 {
     /// <summary>
-    /// Where a call that an operation starts (dial, retrieve, pickup, barge-in, pull) alerts first, and on which line.
+    /// Where a call that an operation starts (dial, retrieve, pickup, barge-in, pull) alerts first.
     /// </summary>
     public sealed class NewCallOptions
     {
@@ -10,8 +10,5 @@ namespace WebexCalls.Client
 
         /// <summary>The Single Number Reach number to alert instead; mutually exclusive with <see cref="EndpointId"/>.</summary>
         public string? SingleNumberReachNumber { get; set; }
-
-        /// <summary>The owner of a secondary line on the user's device, or null for the user's own line.</summary>
-        public string? LineOwnerId { get; set; }
     }
 }

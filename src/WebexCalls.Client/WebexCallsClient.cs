@@ -22,7 +22,6 @@ namespace WebexCalls.Client
     /// </summary>
     public sealed class WebexCallsClient
     {
-        private const string CallsPath = "telephony/calls";
         private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
         private readonly HttpClient _http;
@@ -35,11 +34,12 @@ namespace WebexCalls.Client
         }
 
         /// <summary>Lists the user's active calls (<c>GET /telephony/calls</c>).</summary>
-        /// <param name="lineOwnerId">The owner of a secondary line on the user's device, or null for the user's own line.</param>
+        /// <param name="scope">Whose calls: the user's (null), a secondary line's, or a member's in admin mode.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public async Task<IReadOnlyList<CallSession>> ListCallsAsync(string? lineOwnerId, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<CallSession>> ListCallsAsync(CallScope? scope, CancellationToken cancellationToken)
         {
-            var response = await SendAsync(HttpMethod.Get, CallsPath + LineOwnerQuery(lineOwnerId), null, null, cancellationToken).ConfigureAwait(false);
+            scope ??= CallScope.User;
+            var response = await SendAsync(HttpMethod.Get, Routes.List(scope), null, null, cancellationToken, scope).ConfigureAwait(false);
             var list = Deserialize(response, WebexJsonContext.Wire.CallListWire);
             if (list.Items is null)
             {
@@ -47,31 +47,36 @@ namespace WebexCalls.Client
             }
 
             var retrievedAt = DateTimeOffset.UtcNow;
-            return list.Items.Where(item => item != null).Select(item => ToCall(item!, response, retrievedAt, lineOwnerId)).ToList();
+            return list.Items.Where(item => item != null).Select(item => ToCall(item!, response, retrievedAt, scope)).ToList();
         }
 
         /// <summary>Reads one active call (<c>GET /telephony/calls/{callId}</c>); a call that is gone is <see cref="WebexErrorKind.NotFound"/>.</summary>
-        public async Task<CallSession> GetCallAsync(string callId, string? lineOwnerId, CancellationToken cancellationToken)
+        public async Task<CallSession> GetCallAsync(string callId, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            var path = CallsPath + "/" + Uri.EscapeDataString(callId) + LineOwnerQuery(lineOwnerId);
-            var response = await SendAsync(HttpMethod.Get, path, callId, null, cancellationToken).ConfigureAwait(false);
-            return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow, lineOwnerId);
+            scope ??= CallScope.User;
+            var response = await SendAsync(HttpMethod.Get, Routes.Call(scope, callId), callId, null, cancellationToken, scope).ConfigureAwait(false);
+            return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow, scope);
         }
 
         /// <summary>
         /// Reads the user's call history (<c>GET /telephony/calls/history</c>), newest first: one type, or every type
         /// when <paramref name="type"/> is null. Webex keeps at most 20 records per type.
         /// </summary>
-        public async Task<IReadOnlyList<CallHistoryRecord>> ListHistoryAsync(CallHistoryType? type, CancellationToken cancellationToken)
+        /// <remarks>
+        /// For a member the route is <c>/telephony/calls/members/{memberId}/history</c>, which Cisco's spec extract does
+        /// not confirm; a Webex that does not offer it gives a <see cref="WebexErrorKind.NotOffered"/> error.
+        /// </remarks>
+        public async Task<IReadOnlyList<CallHistoryRecord>> ListHistoryAsync(CallHistoryType? type, CallScope? scope, CancellationToken cancellationToken)
         {
             if (type == CallHistoryType.Unknown)
             {
                 throw new ArgumentException("Choose Placed, Missed or Received.", nameof(type));
             }
 
-            var query = type is CallHistoryType t ? "?type=" + char.ToLowerInvariant(t.ToString()[0]) + t.ToString().Substring(1) : string.Empty;
-            var response = await SendAsync(HttpMethod.Get, CallsPath + "/history" + query, null, null, cancellationToken).ConfigureAwait(false);
+            scope ??= CallScope.User;
+            var wireType = type is CallHistoryType t ? char.ToLowerInvariant(t.ToString()[0]) + t.ToString().Substring(1) : null;
+            var response = await SendAsync(HttpMethod.Get, Routes.History(scope, wireType), null, null, cancellationToken, scope).ConfigureAwait(false);
             var list = Deserialize(response, WebexJsonContext.Wire.CallHistoryListWire);
             if (list.Items is null)
             {
@@ -80,7 +85,7 @@ namespace WebexCalls.Client
 
             // OrderBy is stable, so records with the same (or no) time keep the server's order.
             return list.Items.Where(item => item != null)
-                .Select(item => CallMapper.ToHistoryRecord(item!))
+                .Select(item => CallMapper.ToHistoryRecord(item!, scope))
                 .OrderByDescending(record => record.Time ?? DateTimeOffset.MinValue)
                 .ToList();
         }
@@ -90,33 +95,34 @@ namespace WebexCalls.Client
         /// answers with the new call's identifiers only; read the call with <see cref="GetNewCallAsync"/>.
         /// </summary>
         /// <param name="destination">Digits or a URI; see <see cref="DestinationValidator"/>.</param>
-        /// <param name="options">The device or Single Number Reach number to alert, and the line; null for defaults.</param>
+        /// <param name="options">The device or Single Number Reach number to alert; null for all the user's devices.</param>
+        /// <param name="scope">Whose call: the user's (null), on a secondary line, or a member's in admin mode.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public Task<DialResult> DialAsync(string destination, NewCallOptions? options, CancellationToken cancellationToken)
+        public Task<DialResult> DialAsync(string destination, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireDestination(destination, nameof(destination));
-            return StartCallAsync("dial", WithOptions(new CallCommandWire { Destination = destination }, options), cancellationToken);
+            return StartCallAsync("dial", WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
         }
 
         /// <summary>Retrieves a parked call through a new call (<c>POST /telephony/calls/retrieve</c>); no destination = the call parked against the user.</summary>
-        public Task<DialResult> RetrieveAsync(string? destination, NewCallOptions? options, CancellationToken cancellationToken)
+        public Task<DialResult> RetrieveAsync(string? destination, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireDestinationIfGiven(destination, nameof(destination));
-            return StartCallAsync("retrieve", WithOptions(new CallCommandWire { Destination = destination }, options), cancellationToken);
+            return StartCallAsync("retrieve", WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
         }
 
         /// <summary>Picks up a call ringing another user through a new call (<c>POST /telephony/calls/pickup</c>); no target = the user's pickup group.</summary>
-        public Task<DialResult> PickupAsync(string? target, NewCallOptions? options, CancellationToken cancellationToken)
+        public Task<DialResult> PickupAsync(string? target, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireDestinationIfGiven(target, nameof(target));
-            return StartCallAsync("pickup", WithOptions(new CallCommandWire { Target = target }, options), cancellationToken);
+            return StartCallAsync("pickup", WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
         }
 
         /// <summary>Barges in on another user's answered call through a new call (<c>POST /telephony/calls/bargeIn</c>).</summary>
-        public Task<DialResult> BargeInAsync(string target, NewCallOptions? options, CancellationToken cancellationToken)
+        public Task<DialResult> BargeInAsync(string target, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireDestination(target, nameof(target));
-            return StartCallAsync("bargeIn", WithOptions(new CallCommandWire { Target = target }, options), cancellationToken);
+            return StartCallAsync("bargeIn", WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
         }
 
         /// <summary>
@@ -124,14 +130,14 @@ namespace WebexCalls.Client
         /// alerts the target device and, once answered, the device joins the pulled call. The spec gives Pull no
         /// Single Number Reach field, so <see cref="NewCallOptions.SingleNumberReachNumber"/> is refused.
         /// </summary>
-        public Task<DialResult> PullAsync(NewCallOptions? options, CancellationToken cancellationToken)
+        public Task<DialResult> PullAsync(NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             if (options?.SingleNumberReachNumber != null)
             {
                 throw new ArgumentException("Pull takes an endpoint id, not a Single Number Reach number.", nameof(options));
             }
 
-            return StartCallAsync("pull", WithOptions(new CallCommandWire(), options), cancellationToken);
+            return StartCallAsync("pull", WithOptions(new CallCommandWire(), options), scope, cancellationToken);
         }
 
         /// <summary>
@@ -141,7 +147,7 @@ namespace WebexCalls.Client
         /// the list), and a pull releases its temporary call once the device joins the pulled one; the session, which
         /// the spec says correlates the calls of one session, is the fallback.
         /// </summary>
-        public async Task<CallSession> GetNewCallAsync(DialResult started, string? lineOwnerId, CancellationToken cancellationToken)
+        public async Task<CallSession> GetNewCallAsync(DialResult started, CallScope? scope, CancellationToken cancellationToken)
         {
             if (started is null)
             {
@@ -150,11 +156,11 @@ namespace WebexCalls.Client
 
             try
             {
-                return await GetCallAsync(started.CallId, lineOwnerId, cancellationToken).ConfigureAwait(false);
+                return await GetCallAsync(started.CallId, scope, cancellationToken).ConfigureAwait(false);
             }
             catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
             {
-                var calls = await ListCallsAsync(lineOwnerId, cancellationToken).ConfigureAwait(false);
+                var calls = await ListCallsAsync(scope, cancellationToken).ConfigureAwait(false);
                 // The user's own leg of the session is wanted: an outgoing one first, but a pull joins whatever call it
                 // pulled, which may be an incoming (terminator) one.
                 var sameSession = calls
@@ -171,21 +177,21 @@ namespace WebexCalls.Client
         }
 
         /// <summary>Runs one of the actions that take only a call id: hold, resume, hang up, mute, recording, push.</summary>
-        public Task PerformAsync(CallAction action, string callId, string? lineOwnerId, CancellationToken cancellationToken)
+        public Task PerformAsync(CallAction action, string callId, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            return CommandAsync(PathOf(action), new CallCommandWire { CallId = callId, LineOwnerId = lineOwnerId }, callId, cancellationToken);
+            return CommandAsync(PathOf(action), new CallCommandWire { CallId = callId }, scope, callId, cancellationToken);
         }
 
         /// <summary>Answers an alerting call (<c>POST /telephony/calls/answer</c>), on <paramref name="endpointId"/> or the primary device.</summary>
-        public Task AnswerAsync(string callId, string? endpointId, string? lineOwnerId, CancellationToken cancellationToken)
+        public Task AnswerAsync(string callId, string? endpointId, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            return CommandAsync("answer", new CallCommandWire { CallId = callId, EndpointId = endpointId, LineOwnerId = lineOwnerId }, callId, cancellationToken);
+            return CommandAsync("answer", new CallCommandWire { CallId = callId, EndpointId = endpointId }, scope, callId, cancellationToken);
         }
 
         /// <summary>Rejects an unanswered incoming call (<c>POST /telephony/calls/reject</c>); a null action sends none (Webex then applies busy).</summary>
-        public Task RejectAsync(string callId, RejectAction? action, string? lineOwnerId, CancellationToken cancellationToken)
+        public Task RejectAsync(string callId, RejectAction? action, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
             var wireAction = action switch
@@ -196,14 +202,14 @@ namespace WebexCalls.Client
                 RejectAction.Ignore => "ignore",
                 _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a reject action."),
             };
-            return CommandAsync("reject", new CallCommandWire { CallId = callId, Action = wireAction, LineOwnerId = lineOwnerId }, callId, cancellationToken);
+            return CommandAsync("reject", new CallCommandWire { CallId = callId, Action = wireAction }, scope, callId, cancellationToken);
         }
 
         /// <summary>
         /// Diverts a call (<c>POST /telephony/calls/divert</c>) to <paramref name="destination"/>, or to voicemail: the
         /// user's own without a destination, that user's with one. Without voicemail a destination is required.
         /// </summary>
-        public Task DivertAsync(string callId, string? destination, bool toVoicemail, string? lineOwnerId, CancellationToken cancellationToken)
+        public Task DivertAsync(string callId, string? destination, bool toVoicemail, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
             if (toVoicemail)
@@ -215,8 +221,8 @@ namespace WebexCalls.Client
                 RequireDestination(destination, nameof(destination));
             }
 
-            var body = new CallCommandWire { CallId = callId, Destination = destination, ToVoicemail = toVoicemail ? true : (bool?)null, LineOwnerId = lineOwnerId };
-            return CommandAsync("divert", body, callId, cancellationToken);
+            var body = new CallCommandWire { CallId = callId, Destination = destination, ToVoicemail = toVoicemail ? true : (bool?)null };
+            return CommandAsync("divert", body, scope, callId, cancellationToken);
         }
 
         /// <summary>
@@ -224,7 +230,7 @@ namespace WebexCalls.Client
         /// and <paramref name="callId2"/> (an attended transfer), or neither, when the user has exactly two calls and
         /// Webex picks them.
         /// </summary>
-        public Task TransferAsync(string? callId1, string? callId2, string? lineOwnerId, CancellationToken cancellationToken)
+        public Task TransferAsync(string? callId1, string? callId2, CallScope? scope, CancellationToken cancellationToken)
         {
             if ((callId1 is null) != (callId2 is null))
             {
@@ -238,7 +244,7 @@ namespace WebexCalls.Client
             }
 
             // A body that says nothing is the spec's way to ask for the automatic pick, so {} (or just the line) is sent.
-            return CommandAsync("transfer", new CallCommandWire { CallId1 = callId1, CallId2 = callId2, LineOwnerId = lineOwnerId }, callId1, cancellationToken);
+            return CommandAsync("transfer", new CallCommandWire { CallId1 = callId1, CallId2 = callId2 }, scope, callId1, cancellationToken);
         }
 
         /// <summary>
@@ -246,12 +252,12 @@ namespace WebexCalls.Client
         /// calls the destination and transfers <paramref name="callId"/> only when it answers. The spec answers 201
         /// with the new call to the destination; a server that answers 204 instead gives null (accepted, no new call).
         /// </summary>
-        public async Task<DialResult?> MuteTransferAsync(string callId, string destination, string? lineOwnerId, CancellationToken cancellationToken)
+        public async Task<DialResult?> MuteTransferAsync(string callId, string destination, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
             RequireDestination(destination, nameof(destination));
-            var body = new CallCommandWire { CallId1 = callId, Destination = destination, LineOwnerId = lineOwnerId };
-            var response = await SendCommandAsync("transfer", body, callId, cancellationToken).ConfigureAwait(false);
+            var body = new CallCommandWire { CallId1 = callId, Destination = destination };
+            var response = await SendCommandAsync("transfer", body, scope, callId, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : ReadStartedCall(response);
         }
 
@@ -260,23 +266,23 @@ namespace WebexCalls.Client
         /// when null, or a member of the user's call park group when <paramref name="isGroupPark"/> (the destination is
         /// then ignored). Webex answers 200 with where it was parked.
         /// </summary>
-        public async Task<ParkedCall> ParkAsync(string callId, string? destination, bool isGroupPark, string? lineOwnerId, CancellationToken cancellationToken)
+        public async Task<ParkedCall> ParkAsync(string callId, string? destination, bool isGroupPark, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
             RequireDestinationIfGiven(destination, nameof(destination));
-            var body = new CallCommandWire { CallId = callId, Destination = destination, IsGroupPark = isGroupPark ? true : (bool?)null, LineOwnerId = lineOwnerId };
-            var response = await SendCommandAsync("park", body, callId, cancellationToken).ConfigureAwait(false);
+            var body = new CallCommandWire { CallId = callId, Destination = destination, IsGroupPark = isGroupPark ? true : (bool?)null };
+            var response = await SendCommandAsync("park", body, scope, callId, cancellationToken).ConfigureAwait(false);
             var park = Deserialize(response, WebexJsonContext.Wire.ParkResponseWire);
             if (park.ParkedAgainst is null)
             {
                 throw InvalidResponse(response, "the park response has no 'parkedAgainst'", null);
             }
 
-            return new ParkedCall(callId, CallMapper.ToParty(park.ParkedAgainst), lineOwnerId);
+            return new ParkedCall(callId, CallMapper.ToParty(park.ParkedAgainst), scope ?? CallScope.User);
         }
 
         /// <summary>Sends DTMF digits into a call (<c>POST /telephony/calls/transmitDtmf</c>); see <see cref="DtmfValidator"/>.</summary>
-        public Task TransmitDtmfAsync(string callId, string digits, string? lineOwnerId, CancellationToken cancellationToken)
+        public Task TransmitDtmfAsync(string callId, string digits, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
             if (!DtmfValidator.IsValid(digits))
@@ -284,7 +290,27 @@ namespace WebexCalls.Client
                 throw new ArgumentException(DtmfValidator.Describe(digits), nameof(digits));
             }
 
-            return CommandAsync("transmitDtmf", new CallCommandWire { CallId = callId, Dtmf = DtmfValidator.Normalize(digits), LineOwnerId = lineOwnerId }, callId, cancellationToken);
+            return CommandAsync("transmitDtmf", new CallCommandWire { CallId = callId, Dtmf = DtmfValidator.Normalize(digits) }, scope, callId, cancellationToken);
+        }
+
+        /// <summary>
+        /// Applies wrap-up reasons to a member's last completed call (<c>POST /telephony/calls/members/{memberId}/wrapupreasons</c>,
+        /// 204). Members only: the user-level API has no such operation.
+        /// </summary>
+        public Task SetWrapUpReasonsAsync(CallScope scope, IEnumerable<string> reasons, CancellationToken cancellationToken)
+        {
+            if (scope is null || !scope.IsMember)
+            {
+                throw new ArgumentException("Wrap-up reasons are set for a member (admin mode).", nameof(scope));
+            }
+
+            var list = (reasons ?? throw new ArgumentNullException(nameof(reasons))).Where(reason => !string.IsNullOrWhiteSpace(reason)).ToList();
+            if (list.Count == 0)
+            {
+                throw new ArgumentException("At least one wrap-up reason is required.", nameof(reasons));
+            }
+
+            return CommandAsync("wrapupreasons", new CallCommandWire { WrapupReasons = list }, scope, null, cancellationToken);
         }
 
         private static string PathOf(CallAction action)
@@ -305,15 +331,22 @@ namespace WebexCalls.Client
             }
         }
 
-        private async Task CommandAsync(string operation, CallCommandWire body, string? callId, CancellationToken cancellationToken) =>
-            await SendCommandAsync(operation, body, callId, cancellationToken).ConfigureAwait(false);
+        private async Task CommandAsync(string operation, CallCommandWire body, CallScope? scope, string? callId, CancellationToken cancellationToken) =>
+            await SendCommandAsync(operation, body, scope, callId, cancellationToken).ConfigureAwait(false);
 
-        private Task<WebexResponse> SendCommandAsync(string operation, CallCommandWire body, string? callId, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Post, CallsPath + "/" + operation, callId, Serialize(body, WebexJsonContext.Wire.CallCommandWire), cancellationToken);
-
-        private async Task<DialResult> StartCallAsync(string operation, CallCommandWire body, CancellationToken cancellationToken)
+        private Task<WebexResponse> SendCommandAsync(string operation, CallCommandWire body, CallScope? scope, string? callId, CancellationToken cancellationToken)
         {
-            var response = await SendCommandAsync(operation, body, null, cancellationToken).ConfigureAwait(false);
+            scope ??= CallScope.User;
+
+            // A member's route already names the line, so its body never carries lineOwnerId (the spec's members
+            // bodies do not define it).
+            body.LineOwnerId = scope.IsMember ? null : scope.LineOwnerId;
+            return SendAsync(HttpMethod.Post, Routes.Command(scope, operation), callId, Serialize(body, WebexJsonContext.Wire.CallCommandWire), cancellationToken, scope, operation);
+        }
+
+        private async Task<DialResult> StartCallAsync(string operation, CallCommandWire body, CallScope? scope, CancellationToken cancellationToken)
+        {
+            var response = await SendCommandAsync(operation, body, scope, null, cancellationToken).ConfigureAwait(false);
             return ReadStartedCall(response);
         }
 
@@ -342,12 +375,8 @@ namespace WebexCalls.Client
 
             body.EndpointId = options.EndpointId;
             body.SingleNumberReachPhoneNumber = options.SingleNumberReachNumber;
-            body.LineOwnerId = options.LineOwnerId;
             return body;
         }
-
-        private static string LineOwnerQuery(string? lineOwnerId) =>
-            string.IsNullOrEmpty(lineOwnerId) ? string.Empty : "?lineOwnerId=" + Uri.EscapeDataString(lineOwnerId);
 
         private static void RequireCallId(string callId)
         {
@@ -375,7 +404,8 @@ namespace WebexCalls.Client
 
         private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 
-        private async Task<WebexResponse> SendAsync(HttpMethod method, string path, string? callId, byte[]? body, CancellationToken cancellationToken)
+        private async Task<WebexResponse> SendAsync(
+            HttpMethod method, string path, string? callId, byte[]? body, CancellationToken cancellationToken, CallScope scope, string? operation = null)
         {
             var displayPath = "/" + path;
             using var request = new HttpRequestMessage(method, path);
@@ -431,11 +461,31 @@ namespace WebexCalls.Client
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw WebexErrorReader.Read(method.Method, displayPath, callId, response, content, requestTrackingId);
+                    var error = WebexErrorReader.Read(method.Method, displayPath, callId, response, content, requestTrackingId);
+                    throw scope.IsMember ? MembersRouteError(error, operation ?? (path.Contains("/history") ? "history" : "calls")) : error;
                 }
 
                 return new WebexResponse(method.Method, displayPath, callId, content, trackingId);
             }
+        }
+
+        /// <summary>
+        /// A 404 from a members route that Cisco's spec does not confirm, which is not about a call, means Webex does
+        /// not offer that operation for members: say so, rather than a bare "not found".
+        /// </summary>
+        private static WebexApiException MembersRouteError(WebexApiException error, string operation)
+        {
+            if (error.StatusCode != 404 || error.Kind != WebexErrorKind.NotFound || Routes.ConfirmedForMembers.Contains(operation)
+                || (error.WebexMessage ?? string.Empty).IndexOf("call not found", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return error;
+            }
+
+            var explanation = "Webex does not offer '" + operation + "' through the Call Controls Members API (admin mode): it answered 404"
+                + (string.IsNullOrWhiteSpace(error.WebexMessage) ? string.Empty : " (" + error.WebexMessage!.Trim().TrimEnd('.') + ")")
+                + ". Cisco's spec confirms dial, answer, hangup, park, transmitDtmf, wrapupreasons and reading calls for members";
+            return new WebexApiException(
+                WebexErrorKind.NotOffered, error.Method, error.Path, error.StatusCode, explanation, null, error.TrackingId, error.RetryAfter, error.CallId, error);
         }
 
         private static T Deserialize<T>(WebexResponse response, JsonTypeInfo<T> typeInfo)
@@ -456,14 +506,14 @@ namespace WebexCalls.Client
             }
         }
 
-        private static CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt, string? lineOwnerId)
+        private static CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt, CallScope scope)
         {
             if (string.IsNullOrEmpty(wire.Id) && string.IsNullOrEmpty(wire.CallId))
             {
                 throw InvalidResponse(response, "a call in the response has neither 'id' nor 'callId'", null);
             }
 
-            return CallMapper.ToCallSession(wire, retrievedAt, lineOwnerId);
+            return CallMapper.ToCallSession(wire, retrievedAt, scope);
         }
 
         private static WebexApiException InvalidResponse(WebexResponse response, string reason, Exception? inner) =>

@@ -25,5 +25,7 @@ namespace WebexCalls.Client
         Timeout,
         /// <summary>A success status with a body that could not be read.</summary>
         InvalidResponse,
+        /// <summary>A 404 from a Members API route that Webex does not offer (admin mode).</summary>
+        NotOffered,
     }
 }

@@ -36,21 +36,22 @@ Describe 'Get-WebexCall' {
     }
 
     It 'reads each call id given' {
+        # Several ids are read concurrently, so the order of answers is not the order given.
         $calls = Get-WebexCall -CallId $Incoming.id, $Dialled.CallId
-        $calls.CallId | Should -Be @($Incoming.id, $Dialled.CallId)
-        (Get-SimulatorRequest).path | Should -Be @("/v1/telephony/calls/$($Incoming.id)", "/v1/telephony/calls/$($Dialled.CallId)")
+        $calls.CallId | Sort-Object | Should -Be (@($Incoming.id, $Dialled.CallId) | Sort-Object)
+        (Get-SimulatorRequest).path | Sort-Object | Should -Be (@("/v1/telephony/calls/$($Incoming.id)", "/v1/telephony/calls/$($Dialled.CallId)") | Sort-Object)
     }
 
     It 'binds CallId or Id by property name from the pipeline' {
-        ([pscustomobject]@{ Id = $Incoming.id }, [pscustomobject]@{ CallId = $Dialled.CallId } | Get-WebexCall).CallId |
-            Should -Be @($Incoming.id, $Dialled.CallId)
+        ([pscustomobject]@{ Id = $Incoming.id }, [pscustomobject]@{ CallId = $Dialled.CallId } | Get-WebexCall).CallId | Sort-Object |
+            Should -Be (@($Incoming.id, $Dialled.CallId) | Sort-Object)
         (Get-WebexCall | Get-WebexCall).Count | Should -Be 2
     }
 
     It 'reports an unknown id as a non-terminating WebexCallNotFound with the trackingId, and goes on' {
         $calls = Get-WebexCall -CallId $Incoming.id, 'no-such-call', $Dialled.CallId -ErrorVariable failures -ErrorAction SilentlyContinue
 
-        $calls.CallId | Should -Be @($Incoming.id, $Dialled.CallId)
+        $calls.CallId | Sort-Object | Should -Be (@($Incoming.id, $Dialled.CallId) | Sort-Object)
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'WebexCallNotFound,WebexCalls.Commands.GetWebexCallCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -67,7 +67,7 @@ Desk,1234
 
         $calls = $rows | Invoke-WebexDial -ErrorVariable failures -ErrorAction SilentlyContinue
 
-        $calls.RemoteParty.Number | Should -Be @('+14085550100', '1234')
+        $calls.RemoteParty.Number | Sort-Object | Should -Be @('+14085550100', '1234')   # concurrent: any order
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Match '^ParameterArgumentValidationError'
         @(Get-SimulatorRequest | Where-Object path -EQ '/v1/telephony/calls/dial').Count | Should -Be 2

@@ -17,7 +17,7 @@ Describe 'Stop-WebexCall' {
 
         Get-WebexCall | Should -BeNullOrEmpty
         $hangups = Get-SimulatorRequest | Where-Object path -EQ '/v1/telephony/calls/hangup'
-        ($hangups.body | ConvertFrom-Json).callId | Should -Be @($Dialled.CallId, $Ringing.id)
+        ($hangups.body | ConvertFrom-Json).callId | Sort-Object | Should -Be (@($Dialled.CallId, $Ringing.id) | Sort-Object)
     }
 
     It 'returns each call marked Disconnected with -PassThru' {

@@ -48,11 +48,11 @@ public class CallOperationTests
     [Fact]
     public async Task A_line_owner_goes_in_the_body_of_a_post_and_the_query_of_a_get()
     {
-        var (_, body) = await Sent(HttpStatusCode.NoContent, null, c => c.PerformAsync(CallAction.Hold, "c1", "owner 1", CancellationToken.None));
+        var (_, body) = await Sent(HttpStatusCode.NoContent, null, c => c.PerformAsync(CallAction.Hold, "c1", CallScope.ForLine("owner 1"), CancellationToken.None));
         Assert.Equal("""{"callId":"c1","lineOwnerId":"owner 1"}""", body);
 
         var (client, stub) = Create(StubHandler.Answer(HttpStatusCode.OK, """{"items":[{"id":"c1","state":"held"}]}"""));
-        var calls = await client.ListCallsAsync("owner 1", CancellationToken.None);
+        var calls = await client.ListCallsAsync(CallScope.ForLine("owner 1"), CancellationToken.None);
         Assert.Equal("/v1/telephony/calls?lineOwnerId=owner%201", stub.Requests[0].Request.RequestUri!.PathAndQuery);
         Assert.Equal("owner 1", Assert.Single(calls).LineOwnerId);
     }
@@ -105,7 +105,7 @@ public class CallOperationTests
     {
         ParkedCall? parked = null;
         var (path, body) = await Sent(HttpStatusCode.OK, """{"parkedAgainst":{"name":"Lobby","number":"1000","privacyEnabled":false,"callType":"location"}}""",
-            async c => parked = await c.ParkAsync("c1", "1000", false, "o1", CancellationToken.None));
+            async c => parked = await c.ParkAsync("c1", "1000", false, CallScope.ForLine("o1"), CancellationToken.None));
         Assert.Equal("/v1/telephony/calls/park", path);
         Assert.Equal("""{"callId":"c1","destination":"1000","lineOwnerId":"o1"}""", body);
         Assert.Equal(("c1", "1000", "Lobby", "o1"), (parked!.CallId, parked.Number, parked.ParkedAgainst!.Name, parked.LineOwnerId));
@@ -125,17 +125,17 @@ public class CallOperationTests
     [Fact]
     public async Task The_new_call_operations_send_their_fields_and_read_the_201_ids()
     {
-        var options = new NewCallOptions { SingleNumberReachNumber = "+14085550199", LineOwnerId = "o1" };
+        var options = new NewCallOptions { SingleNumberReachNumber = "+14085550199" };
         Assert.Equal("""{"destination":"1234","singleNumberReachPhoneNumber":"+14085550199","lineOwnerId":"o1"}""",
-            (await Sent(HttpStatusCode.Created, Created, c => c.DialAsync("1234", options, CancellationToken.None))).Body);
+            (await Sent(HttpStatusCode.Created, Created, c => c.DialAsync("1234", options, CallScope.ForLine("o1"), CancellationToken.None))).Body);
         Assert.Equal("""{"destination":"1000","endpointId":"e1"}""",
-            (await Sent(HttpStatusCode.Created, Created, c => c.RetrieveAsync("1000", new NewCallOptions { EndpointId = "e1" }, CancellationToken.None))).Body);
-        Assert.Equal("{}", (await Sent(HttpStatusCode.Created, Created, c => c.RetrieveAsync(null, null, CancellationToken.None))).Body);
-        Assert.Equal("{}", (await Sent(HttpStatusCode.Created, Created, c => c.PickupAsync(null, null, CancellationToken.None))).Body);
-        Assert.Equal("""{"target":"2001"}""", (await Sent(HttpStatusCode.Created, Created, c => c.PickupAsync("2001", null, CancellationToken.None))).Body);
-        var (path, body) = await Sent(HttpStatusCode.Created, Created, c => c.BargeInAsync("2001", null, CancellationToken.None));
+            (await Sent(HttpStatusCode.Created, Created, c => c.RetrieveAsync("1000", new NewCallOptions { EndpointId = "e1" }, null, CancellationToken.None))).Body);
+        Assert.Equal("{}", (await Sent(HttpStatusCode.Created, Created, c => c.RetrieveAsync(null, null, null, CancellationToken.None))).Body);
+        Assert.Equal("{}", (await Sent(HttpStatusCode.Created, Created, c => c.PickupAsync(null, null, null, CancellationToken.None))).Body);
+        Assert.Equal("""{"target":"2001"}""", (await Sent(HttpStatusCode.Created, Created, c => c.PickupAsync("2001", null, null, CancellationToken.None))).Body);
+        var (path, body) = await Sent(HttpStatusCode.Created, Created, c => c.BargeInAsync("2001", null, null, CancellationToken.None));
         Assert.Equal(("/v1/telephony/calls/bargeIn", """{"target":"2001"}"""), (path, body));
-        Assert.Equal("""{"endpointId":"e1"}""", (await Sent(HttpStatusCode.Created, Created, c => c.PullAsync(new NewCallOptions { EndpointId = "e1" }, CancellationToken.None))).Body);
+        Assert.Equal("""{"endpointId":"e1"}""", (await Sent(HttpStatusCode.Created, Created, c => c.PullAsync(new NewCallOptions { EndpointId = "e1" }, null, CancellationToken.None))).Body);
     }
 
     [Fact]
@@ -143,9 +143,9 @@ public class CallOperationTests
     {
         var (client, stub) = Create(StubHandler.Answer(HttpStatusCode.Created, Created));
         var both = new NewCallOptions { EndpointId = "e1", SingleNumberReachNumber = "+14085550199" };
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DialAsync("1234", both, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.PullAsync(new NewCallOptions { SingleNumberReachNumber = "+1" }, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BargeInAsync("", null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DialAsync("1234", both, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.PullAsync(new NewCallOptions { SingleNumberReachNumber = "+1" }, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BargeInAsync("", null, null, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => client.TransmitDtmfAsync("c1", "12x", null, CancellationToken.None));
         Assert.Empty(stub.Requests);
     }
@@ -180,7 +180,7 @@ public class CallOperationTests
             ]}
             """));
 
-        var records = await client.ListHistoryAsync(CallHistoryType.Missed, CancellationToken.None);
+        var records = await client.ListHistoryAsync(CallHistoryType.Missed, null, CancellationToken.None);
 
         Assert.Equal("/v1/telephony/calls/history?type=missed", stub.Requests[0].Request.RequestUri!.PathAndQuery);
         Assert.Equal(new[] { "2", "1", null }, records.Select(r => r.Number));

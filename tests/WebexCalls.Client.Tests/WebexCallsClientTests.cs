@@ -66,7 +66,7 @@ public class WebexCallsClientTests
     {
         var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\",\"callSessionId\":\"s1\"}"));
 
-        var result = await client.DialAsync("+14085550100", null, CancellationToken.None);
+        var result = await client.DialAsync("+14085550100", null, null, CancellationToken.None);
 
         Assert.Equal("c1", result.CallId);
         Assert.Equal("s1", result.CallSessionId);
@@ -82,8 +82,8 @@ public class WebexCallsClientTests
     {
         var (client, stub, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\",\"callSessionId\":\"s1\"}"));
 
-        await client.DialAsync("1234", new NewCallOptions { EndpointId = "endpoint-9" }, CancellationToken.None);
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DialAsync("call me maybe", null, CancellationToken.None));
+        await client.DialAsync("1234", new NewCallOptions { EndpointId = "endpoint-9" }, null, CancellationToken.None);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DialAsync("call me maybe", null, null, CancellationToken.None));
 
         var (_, body) = Assert.Single(stub.Requests);
         Assert.Equal("{\"destination\":\"1234\",\"endpointId\":\"endpoint-9\"}", body);
@@ -199,7 +199,7 @@ public class WebexCallsClientTests
     {
         var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.Created, "{\"callId\":\"c1\"}"));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.DialAsync("1234", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.DialAsync("1234", null, null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.InvalidResponse, ex.Kind);
     }

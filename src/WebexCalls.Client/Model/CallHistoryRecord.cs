@@ -23,6 +23,12 @@ namespace WebexCalls
         /// <summary>When the call was placed (Placed), disconnected (Missed) or answered (Received).</summary>
         public DateTimeOffset? Time { get; internal set; }
 
+        /// <summary>The member whose history this is, when it was read in admin mode.</summary>
+        public string? MemberId { get; internal set; }
+
+        /// <summary>The member's organisation, when one was given in admin mode.</summary>
+        public string? OrgId { get; internal set; }
+
         /// <summary>Reads like <c>Missed: Jane Doe &lt;+14085550100&gt;</c>.</summary>
         public override string ToString()
         {

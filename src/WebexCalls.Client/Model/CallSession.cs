@@ -79,6 +79,15 @@ namespace WebexCalls
         /// </summary>
         public string? LineOwnerId { get; internal set; }
 
+        /// <summary>
+        /// The member (person, workspace or virtual line) the call belongs to, when it was read in admin mode
+        /// (-MemberId). Cmdlets that take the call from the pipeline act on it through the same member.
+        /// </summary>
+        public string? MemberId { get; internal set; }
+
+        /// <summary>The member's organisation, when one was given in admin mode.</summary>
+        public string? OrgId { get; internal set; }
+
         /// <summary>When this object was read from the server; the reference point of a computed duration.</summary>
         public DateTimeOffset RetrievedAt { get; internal set; }
 

@@ -1,3 +1,5 @@
+using WebexCalls.Client;
+
 namespace WebexCalls
 {
     /// <summary>
@@ -7,11 +9,13 @@ namespace WebexCalls
     public sealed class ParkedCall
     {
         /// <summary>Creates a parked call record.</summary>
-        public ParkedCall(string callId, RemoteParty? parkedAgainst, string? lineOwnerId)
+        public ParkedCall(string callId, RemoteParty? parkedAgainst, CallScope scope)
         {
             CallId = callId;
             ParkedAgainst = parkedAgainst;
-            LineOwnerId = lineOwnerId;
+            LineOwnerId = scope?.LineOwnerId;
+            MemberId = scope?.MemberId;
+            OrgId = scope?.OrgId;
         }
 
         /// <summary>The id the call had before it was parked; it is no longer among the user's active calls.</summary>
@@ -25,6 +29,12 @@ namespace WebexCalls
 
         /// <summary>The secondary line's owner the call was parked from, when one was given; Retrieve reuses it.</summary>
         public string? LineOwnerId { get; }
+
+        /// <summary>The member the call was parked for in admin mode; Retrieve reuses it.</summary>
+        public string? MemberId { get; }
+
+        /// <summary>The member's organisation, when one was given.</summary>
+        public string? OrgId { get; }
 
         /// <summary>Reads like <c>parked against Front Desk &lt;1000&gt;</c>.</summary>
         public override string ToString() => "parked against " + (ParkedAgainst?.ToString() ?? "(unknown)");

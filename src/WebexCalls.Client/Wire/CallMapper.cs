@@ -7,7 +7,7 @@ namespace WebexCalls.Client.Wire
     /// <summary>Turns wire shapes into the public object model, tolerating what the spec does not promise.</summary>
     internal static class CallMapper
     {
-        public static CallSession ToCallSession(CallWire wire, DateTimeOffset retrievedAt, string? lineOwnerId = null)
+        public static CallSession ToCallSession(CallWire wire, DateTimeOffset retrievedAt, CallScope? scope = null)
         {
             var party = ToParty(wire.RemoteParty);
             var rawCallType = wire.CallType ?? wire.RemoteParty?.CallType;
@@ -39,14 +39,16 @@ namespace WebexCalls.Client.Wire
                     Type = ParseEnum(wire.Recall.Type, RecallType.Unknown),
                     Party = ToParty(wire.Recall.Party),
                 },
-                LineOwnerId = lineOwnerId,
+                LineOwnerId = scope?.LineOwnerId,
+                MemberId = scope?.MemberId,
+                OrgId = scope?.OrgId,
                 RetrievedAt = retrievedAt,
             };
             call.Duration = ComputeDuration(wire.Duration, answered, retrievedAt);
             return call;
         }
 
-        public static CallHistoryRecord ToHistoryRecord(CallHistoryWire wire) =>
+        public static CallHistoryRecord ToHistoryRecord(CallHistoryWire wire, CallScope? scope = null) =>
             new CallHistoryRecord
             {
                 RawType = wire.Type,
@@ -55,6 +57,8 @@ namespace WebexCalls.Client.Wire
                 Number = wire.Number,
                 PrivacyEnabled = wire.PrivacyEnabled ?? false,
                 Time = ParseTime(wire.Time),
+                MemberId = scope?.MemberId,
+                OrgId = scope?.OrgId,
             };
 
         internal static int? ComputeDuration(double? serverDuration, DateTimeOffset? answered, DateTimeOffset retrievedAt)

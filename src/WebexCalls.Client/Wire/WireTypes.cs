@@ -102,6 +102,7 @@ namespace WebexCalls.Client.Wire
         [JsonPropertyName("endpointId")] public string? EndpointId { get; set; }
         [JsonPropertyName("singleNumberReachPhoneNumber")] public string? SingleNumberReachPhoneNumber { get; set; }
         [JsonPropertyName("lineOwnerId")] public string? LineOwnerId { get; set; }
+        [JsonPropertyName("wrapupReasons")] public List<string>? WrapupReasons { get; set; }
     }
 
     [JsonSourceGenerationOptions(

@@ -11,7 +11,10 @@ namespace WebexCalls.Commands
     /// Without -CallId, lists every active call, one CallSession object each. With call ids (typed, or piped from
     /// objects with a CallId or Id property), reads each call's details; an id that is not an active call is a
     /// non-terminating WebexCallNotFound error carrying Webex's trackingId, and the other ids still run. -State keeps
-    /// only calls in the given states. -LineOwnerId reads the calls of a secondary line on the user's device.
+    /// only calls in the given states. -LineOwnerId reads the calls of a secondary line on the user's device. In admin
+    /// mode, -MemberId lists the calls of many people, workspaces or virtual lines at once (up to -ThrottleLimit
+    /// requests in flight, with progress); the calls come in the order the answers arrive, each with its MemberId, and
+    /// a member whose list fails is a non-terminating error with that member as its target.
     /// </remarks>
     /// <example>
     /// <code>Get-WebexCall</code>
@@ -22,12 +25,16 @@ namespace WebexCalls.Commands
     /// <para>Lists only the calls that are connected or on hold.</para>
     /// </example>
     /// <example>
+    /// <code>Get-WebexCall -MemberId $queueAgents -ThrottleLimit 32 | Where-Object State -eq Held | Stop-WebexCall</code>
+    /// <para>Admin mode: lists the calls of many people at once and hangs up the held ones, each through its member.</para>
+    /// </example>
+    /// <example>
     /// <code>Get-WebexCall -CallId $call.CallId | Format-List</code>
     /// <para>Reads one call's current details and shows every property.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "WebexCall")]
     [OutputType(typeof(CallSession))]
-    public sealed class GetWebexCallCommand : WebexCmdlet
+    public sealed class GetWebexCallCommand : WebexFanOutCmdlet
     {
         /// <summary>The ids of the calls to read; without it, every active call is listed. Binds CallId or Id from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -39,62 +46,99 @@ namespace WebexCalls.Commands
 
         /// <summary>
         /// The owner (user, workspace or virtual line id) of a secondary line on the user's device: lists or reads the
-        /// calls on that line, and each call returned carries it.
+        /// calls on that line, and each call returned carries it. Not with -MemberId.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? LineOwnerId { get; set; }
+
+        /// <summary>
+        /// Admin mode: the people, workspaces or virtual lines whose calls to list (or, with one member, to read by
+        /// -CallId), through the Call Controls Members API, up to -ThrottleLimit at once; each call carries its MemberId.
+        /// Binds from MemberId, PersonId, WorkspaceId or VirtualLineId, so a CSV export of people can be piped. No tab
+        /// completion: that would need the People API.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PersonId", "WorkspaceId", "VirtualLineId")]
+        public string[]? MemberId { get; set; }
+
+        // A piped CallSession of the user's own has MemberId null: that means "no member", not an error.
+        private string[]? Members => MemberId?.Where(member => !string.IsNullOrEmpty(member)).Distinct().ToArray() is { Length: > 0 } members ? members : null;
+
+        /// <summary>Admin mode: the members' organisation, when it is not the token's own.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? OrgId { get; set; }
 
         /// <summary>Keeps only calls in these states.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public CallState[]? State { get; set; }
 
-        /// <summary>Lists the calls, or reads each call id given.</summary>
+        /// <summary>Lists the calls (of the user, or of each member), or reads each call id given.</summary>
         protected override void ProcessRecord()
         {
+            List<CallScope> scopes;
+            try
+            {
+                scopes = Members is null
+                    ? new List<CallScope> { CallScope.Of(null, OrgId, LineOwnerId) }
+                    : Members.Select(member => CallScope.Of(member, OrgId, LineOwnerId)).ToList();
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(WebexErrorRecords.InvalidScope(ex, MemberId));
+                return;
+            }
+
+            var states = State;
+            var client = Client;
             if (CallId is null)
             {
-                IReadOnlyList<CallSession> calls;
-                try
+                if (!scopes[0].IsMember)
                 {
-                    calls = Await(Client.ListCallsAsync(Line, CancellationToken));
-                }
-                catch (WebexApiException ex)
-                {
-                    // Nothing to list and nothing else to try: the whole command fails.
-                    ThrowTerminatingError(WebexErrorRecords.From(ex, null));
+                    ListForUser(client, scopes[0], states);
                     return;
                 }
 
-                foreach (var call in calls)
+                foreach (var scope in scopes)
                 {
-                    WriteIfWanted(call);
+                    // One member's failure is that member's error; the others are still listed.
+                    RunConcurrently(scope.MemberId!, async () => Wanted(await client.ListCallsAsync(scope, CancellationToken).ConfigureAwait(false), states));
                 }
 
                 return;
             }
 
+            if (scopes.Count > 1)
+            {
+                WriteError(WebexErrorRecords.InvalidScope(new ArgumentException("-CallId reads the calls of one member at a time: give one -MemberId with it."), CallId));
+                return;
+            }
+
             foreach (var id in CallId)
             {
-                try
-                {
-                    WriteIfWanted(Await(Client.GetCallAsync(id, Line, CancellationToken)));
-                }
-                catch (WebexApiException ex)
-                {
-                    WriteWebexError(ex, id);
-                }
+                var scope = scopes[0];
+                RunConcurrently(id, async () => Wanted(new[] { await client.GetCallAsync(id, scope, CancellationToken).ConfigureAwait(false) }, states));
             }
         }
 
-        private string? Line => string.IsNullOrEmpty(LineOwnerId) ? null : LineOwnerId;
-
-        private void WriteIfWanted(CallSession call)
+        private void ListForUser(WebexCallsClient client, CallScope scope, CallState[]? states)
         {
-            if (State is null || State.Contains(call.State))
+            IReadOnlyList<CallSession> calls;
+            try
             {
-                WriteObject(call);
+                calls = Await(client.ListCallsAsync(scope, CancellationToken));
             }
+            catch (WebexApiException ex)
+            {
+                // The user's own list: nothing to list and nothing else to try, so the whole command fails.
+                ThrowTerminatingError(WebexErrorRecords.From(ex, null));
+                return;
+            }
+
+            WriteObject(Wanted(calls, states), enumerateCollection: true);
         }
+
+        private static object Wanted(IEnumerable<CallSession> calls, CallState[]? states) =>
+            states is null ? calls.ToList() : calls.Where(call => states.Contains(call.State)).ToList();
     }
 }

@@ -29,8 +29,8 @@ namespace WebexCalls.Commands
         /// <summary>Barges in and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            WriteCall(StartCall(Target, "Barge in on the call of",
-                (client, options) => client.BargeInAsync(Target, options, CancellationToken)));
+            StartCall(Target, "Barge in on the call of",
+                (client, options, scope) => client.BargeInAsync(Target, options, scope, CancellationToken));
         }
     }
 }

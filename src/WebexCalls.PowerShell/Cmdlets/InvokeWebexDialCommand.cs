@@ -57,28 +57,37 @@ namespace WebexCalls.Commands
         /// <summary>Dials, reads the new call, and waits when asked.</summary>
         protected override void ProcessRecord()
         {
-            var call = StartCall(Destination, "Dial", (client, options) => client.DialAsync(Destination, options, CancellationToken));
-            if (call != null && Wait)
+            if (!Wait)
             {
-                try
-                {
-                    call = WaitForAnswer(Client, call);
-                }
-                catch (WebexApiException ex)
-                {
-                    WriteWebexError(ex, ex.CallId ?? Destination);
-                    return;
-                }
+                StartCall(Destination, "Dial", (client, options, scope) => client.DialAsync(Destination, options, scope, CancellationToken));
+                return;
             }
 
-            if (call != null)
+            // -Wait shows progress from the pipeline thread, so each such dial runs to its end before the next item.
+            var callScope = ResolveScope(Destination);
+            if (callScope is null || !ShouldProcess(Describe(Destination, callScope), "Dial"))
             {
-                WriteObject(call);
+                return;
+            }
+
+            var client = Client;
+            try
+            {
+                var started = AsNullable(client.DialAsync(Destination, Options, callScope, CancellationToken));
+                if (Await(ReadStartedCallAsync(client, callScope, Destination, "Dial", started, null)) is CallSession call
+                    && WaitForAnswer(client, call, callScope) is CallSession settled)
+                {
+                    WriteObject(settled);
+                }
+            }
+            catch (WebexApiException ex)
+            {
+                WriteWebexError(ex, ex.CallId ?? Destination);
             }
         }
 
         /// <summary>Polls the call until it is connected (or held) or gone; null when it ended.</summary>
-        private CallSession? WaitForAnswer(WebexCallsClient client, CallSession call)
+        private CallSession? WaitForAnswer(WebexCallsClient client, CallSession call, CallScope scope)
         {
             var progress = new ProgressRecord(1, "Dialling " + Destination, "Waiting for the call to connect");
             var clock = Stopwatch.StartNew();
@@ -108,7 +117,7 @@ namespace WebexCalls.Commands
                     try
                     {
                         // By id, else by session: the id may change when the call turns from clickToDial to originator.
-                        call = Await(client.GetNewCallAsync(new DialResult(call.CallId, call.CallSessionId ?? string.Empty), Line, CancellationToken));
+                        call = Await(client.GetNewCallAsync(new DialResult(call.CallId, call.CallSessionId ?? string.Empty), scope, CancellationToken));
                     }
                     catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
                     {

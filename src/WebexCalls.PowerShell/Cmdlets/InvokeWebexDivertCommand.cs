@@ -45,8 +45,9 @@ namespace WebexCalls.Commands
             var description = ToVoicemail
                 ? "Divert call to " + (Destination is null ? "voicemail" : "the voicemail of " + Destination)
                 : "Divert call to " + Destination;
-            ForEachCall(description, (client, id) =>
-                Await(client.DivertAsync(id, Destination, ToVoicemail, Line, CancellationToken)));
+            var (destination, toVoicemail) = (Destination, ToVoicemail.IsPresent);
+            ForEachCall(description, (client, id, scope) =>
+                Nothing(client.DivertAsync(id, destination, toVoicemail, scope, CancellationToken)));
         }
     }
 }

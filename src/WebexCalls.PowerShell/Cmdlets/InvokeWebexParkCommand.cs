@@ -38,8 +38,9 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             var description = GroupPark ? "Park call in the call park group" : Destination is null ? "Park call against the user" : "Park call against " + Destination;
-            ForEachCall(description, (client, id) =>
-                WriteObject(Await(client.ParkAsync(id, Destination, GroupPark, Line, CancellationToken))));
+            var (destination, groupPark) = (Destination, GroupPark.IsPresent);
+            ForEachCall(description, async (client, id, scope) =>
+                await client.ParkAsync(id, destination, groupPark, scope, CancellationToken).ConfigureAwait(false));
         }
     }
 }

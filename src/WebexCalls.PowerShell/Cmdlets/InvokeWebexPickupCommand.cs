@@ -28,8 +28,8 @@ namespace WebexCalls.Commands
         /// <summary>Picks up the call and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            WriteCall(StartCall(Target ?? "the call pickup group", "Pick up ringing call",
-                (client, options) => client.PickupAsync(Target, options, CancellationToken)));
+            StartCall(Target ?? "the call pickup group", "Pick up ringing call",
+                (client, options, scope) => client.PickupAsync(Target, options, scope, CancellationToken));
         }
     }
 }

@@ -26,13 +26,13 @@ namespace WebexCalls.Commands
         public string? EndpointId { get; set; }
 
         /// <inheritdoc />
-        protected override NewCallOptions Options => new NewCallOptions { EndpointId = string.IsNullOrEmpty(EndpointId) ? null : EndpointId, LineOwnerId = Line };
+        protected override NewCallOptions Options => new NewCallOptions { EndpointId = string.IsNullOrEmpty(EndpointId) ? null : EndpointId };
 
         /// <summary>Pulls the call and returns it.</summary>
         protected override void ProcessRecord()
         {
-            WriteCall(StartCall(EndpointId ?? "the primary device", "Pull call to",
-                (client, options) => client.PullAsync(options, CancellationToken)));
+            StartCall(EndpointId ?? "the primary device", "Pull call to",
+                (client, options, scope) => client.PullAsync(options, scope, CancellationToken));
         }
     }
 }

@@ -34,8 +34,8 @@ namespace WebexCalls.Commands
         /// <summary>Retrieves the parked call and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            WriteCall(StartCall(Destination ?? "the call parked against the user", "Retrieve parked call",
-                (client, options) => client.RetrieveAsync(Destination, options, CancellationToken)));
+            StartCall(Destination ?? "the call parked against the user", "Retrieve parked call",
+                (client, options, scope) => client.RetrieveAsync(Destination, options, scope, CancellationToken));
         }
     }
 }

@@ -62,9 +62,9 @@ namespace WebexCalls.Commands
             switch (ParameterSetName)
             {
                 case MuteTransferSet:
-                    WriteCall(StartCallIfGiven(CallId, "Transfer to " + Destination + " when it answers",
-                        (client, options) => client.MuteTransferAsync(CallId, Destination, options.LineOwnerId, CancellationToken),
-                        "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's."));
+                    StartCallIfGiven(CallId, "Transfer to " + Destination + " when it answers",
+                        (client, options, scope) => client.MuteTransferAsync(CallId, Destination, scope, CancellationToken),
+                        "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's.");
                     break;
                 case AutoSet:
                     Transfer("the user's two calls", "Transfer to each other", null, null);
@@ -77,14 +77,15 @@ namespace WebexCalls.Commands
 
         private void Transfer(string target, string action, string? callId1, string? callId2)
         {
-            if (!ShouldProcess(target, action))
+            var scope = ResolveScope(target);
+            if (scope is null || !ShouldProcess(Describe(target, scope), action))
             {
                 return;
             }
 
             try
             {
-                Await(Client.TransferAsync(callId1, callId2, Line, CancellationToken));
+                Await(Client.TransferAsync(callId1, callId2, scope, CancellationToken));
             }
             catch (WebexCalls.Client.WebexApiException ex)
             {

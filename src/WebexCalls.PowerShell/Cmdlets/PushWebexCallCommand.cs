@@ -24,8 +24,8 @@ namespace WebexCalls.Commands
         /// <summary>Pushes each call.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall("Push call to the executive", (client, id) =>
-                Await(client.PerformAsync(CallAction.Push, id, Line, CancellationToken)));
+            ForEachCall("Push call to the executive", (client, id, scope) =>
+                Nothing(client.PerformAsync(CallAction.Push, id, scope, CancellationToken)));
         }
     }
 }

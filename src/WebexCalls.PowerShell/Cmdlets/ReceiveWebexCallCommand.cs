@@ -32,7 +32,7 @@ namespace WebexCalls.Commands
         protected override string ActionDescription => "Answer call";
 
         /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
-            client.AnswerAsync(callId, EndpointId, Line, CancellationToken);
+        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
+            client.AnswerAsync(callId, EndpointId, scope, CancellationToken);
     }
 }

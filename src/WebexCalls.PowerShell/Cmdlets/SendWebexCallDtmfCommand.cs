@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
@@ -19,7 +18,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommunications.Send, "WebexCallDtmf", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class SendWebexCallDtmfCommand : WebexCmdlet
+    public sealed class SendWebexCallDtmfCommand : WebexScopedCmdlet
     {
         /// <summary>The call to send the digits into: an id or a CallSession. Binds CallId or Id from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,26 +33,21 @@ namespace WebexCalls.Commands
         [ValidateDtmf]
         public string Digits { get; set; } = string.Empty;
 
-        /// <summary>The owner of the secondary line the call is on. Binds from a piped call's LineOwnerId.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LineOwnerId { get; set; }
-
         /// <summary>Sends the digits.</summary>
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(CallId, "Send DTMF " + Digits))
+            var scope = ResolveScope(CallId);
+            if (scope is null || !ShouldProcess(Describe(CallId, scope), "Send DTMF " + Digits))
             {
                 return;
             }
 
-            try
+            var (client, callId, digits) = (Client, CallId, Digits);
+            RunConcurrently(callId, async () =>
             {
-                Await(Client.TransmitDtmfAsync(CallId, Digits, string.IsNullOrEmpty(LineOwnerId) ? null : LineOwnerId, CancellationToken));
-            }
-            catch (WebexApiException ex)
-            {
-                WriteWebexError(ex, CallId);
-            }
+                await client.TransmitDtmfAsync(callId, digits, scope, CancellationToken).ConfigureAwait(false);
+                return null;
+            });
         }
     }
 }

@@ -34,7 +34,7 @@ namespace WebexCalls.Commands
         protected override string ActionDescription => Resume ? "Resume call" : "Hold call";
 
         /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
-            client.PerformAsync(Resume ? CallAction.Resume : CallAction.Hold, callId, Line, CancellationToken);
+        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
+            client.PerformAsync(Resume ? CallAction.Resume : CallAction.Hold, callId, scope, CancellationToken);
     }
 }

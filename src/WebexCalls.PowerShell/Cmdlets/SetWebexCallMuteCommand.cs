@@ -30,7 +30,7 @@ namespace WebexCalls.Commands
         protected override string ActionDescription => Unmute ? "Unmute call" : "Mute call";
 
         /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
-            client.PerformAsync(Unmute ? CallAction.Unmute : CallAction.Mute, callId, Line, CancellationToken);
+        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
+            client.PerformAsync(Unmute ? CallAction.Unmute : CallAction.Mute, callId, scope, CancellationToken);
     }
 }

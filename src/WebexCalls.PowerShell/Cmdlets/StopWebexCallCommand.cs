@@ -33,17 +33,19 @@ namespace WebexCalls.Commands
         /// <summary>Hangs up each call.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall("Hang up call", (client, id) =>
+            var passThru = PassThru.IsPresent;
+            ForEachCall("Hang up call", async (client, id, scope) =>
             {
                 // The details are read first only for -PassThru: after the hang-up the call is gone.
-                var before = PassThru ? Await(client.GetCallAsync(id, Line, CancellationToken)) : null;
-                Await(client.PerformAsync(CallAction.Hangup, id, Line, CancellationToken));
+                var before = passThru ? await client.GetCallAsync(id, scope, CancellationToken).ConfigureAwait(false) : null;
+                await client.PerformAsync(CallAction.Hangup, id, scope, CancellationToken).ConfigureAwait(false);
                 if (before != null)
                 {
                     before.State = CallState.Disconnected;
                     before.RawState = "disconnected";
-                    WriteObject(before);
                 }
+
+                return before;
             });
         }
     }

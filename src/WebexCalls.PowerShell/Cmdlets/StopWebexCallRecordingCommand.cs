@@ -26,7 +26,7 @@ namespace WebexCalls.Commands
         protected override string ActionDescription => "Stop recording";
 
         /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId) =>
-            client.PerformAsync(CallAction.StopRecording, callId, Line, CancellationToken);
+        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
+            client.PerformAsync(CallAction.StopRecording, callId, scope, CancellationToken);
     }
 }

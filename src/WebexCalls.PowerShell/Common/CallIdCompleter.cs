@@ -30,19 +30,24 @@ namespace WebexCalls.Commands
             {
                 using (var timeout = new CancellationTokenSource(Budget))
                 {
-                    // With -LineOwnerId already typed, the calls of that line are the ones the command can act on.
-                    var line = fakeBoundParameters?["LineOwnerId"] as string;
-                    var calls = session.Connection.CreateClient().ListCallsAsync(string.IsNullOrEmpty(line) ? null : line, timeout.Token).GetAwaiter().GetResult();
+                    // With -MemberId or -LineOwnerId already typed, that member's or line's calls are the ones the
+                    // command can act on.
+                    var scope = CallScope.Of(
+                        FirstText(fakeBoundParameters?["MemberId"]), fakeBoundParameters?["OrgId"] as string, fakeBoundParameters?["LineOwnerId"] as string);
+                    var calls = session.Connection.CreateClient().ListCallsAsync(scope, timeout.Token).GetAwaiter().GetResult();
                     return calls
                         .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                         .Select(call => new CompletionResult(call.Id, call.Id, CompletionResultType.ParameterValue, call.ToString()))
                         .ToList();
                 }
             }
-            catch (Exception ex) when (ex is WebexApiException || ex is OperationCanceledException)
+            catch (Exception ex) when (ex is WebexApiException || ex is OperationCanceledException || ex is ArgumentException)
             {
                 return Enumerable.Empty<CompletionResult>();
             }
         }
+
+        private static string? FirstText(object? value) =>
+            value is string text ? text : value is object[] many && many.Length > 0 ? many[0] as string : null;
     }
 }

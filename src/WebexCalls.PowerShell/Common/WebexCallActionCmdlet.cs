@@ -1,16 +1,17 @@
 using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
     /// <summary>
     /// The base of every cmdlet that acts on existing calls (hold, hang up, answer, park, ...): one -CallId parameter
-    /// that binds from the pipeline and takes call objects as well as ids, -LineOwnerId for a secondary line, and the
-    /// loop that asks ShouldProcess for each call, acts, and turns a failure into a non-terminating error for that
-    /// call alone.
+    /// that binds from the pipeline and takes call objects as well as ids, and the loop that asks ShouldProcess for
+    /// each call on the pipeline thread, then sends its requests concurrently (up to -ThrottleLimit), turning a failure
+    /// into a non-terminating error for that call alone.
     /// </summary>
-    public abstract class WebexCallActionCmdlet : WebexCmdlet
+    public abstract class WebexCallActionCmdlet : WebexScopedCmdlet
     {
         /// <summary>
         /// The calls to act on: ids, or CallSession objects (also from a job). Binds CallId or Id from the pipeline, so
@@ -24,38 +25,35 @@ namespace WebexCalls.Commands
         public string[] CallId { get; set; } = new string[0];
 
         /// <summary>
-        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device that the calls are
-        /// on. Binds from a piped call's LineOwnerId, so piping acts on the line the call was read from.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LineOwnerId { get; set; }
-
-        /// <summary>The line owner to send: null when none, or an empty one, was given.</summary>
-        protected string? Line => string.IsNullOrEmpty(LineOwnerId) ? null : LineOwnerId;
-
-        /// <summary>
         /// For each call id, asks ShouldProcess with <paramref name="action"/> (so -WhatIf sends nothing, even when not
-        /// connected), then runs <paramref name="perform"/>; a failure is a non-terminating error for that call only.
+        /// connected), then starts <paramref name="perform"/>, whose result (if any) is written to the pipeline; a
+        /// failure is a non-terminating error for that call only.
         /// </summary>
-        protected void ForEachCall(string action, Action<WebexCallsClient, string> perform)
+        protected void ForEachCall(string action, Func<WebexCallsClient, string, CallScope, Task<object?>> perform)
         {
+            var scope = ResolveScope(CallId.Length == 1 ? CallId[0] : (object)CallId);
+            if (scope is null)
+            {
+                return;
+            }
+
             foreach (var id in CallId)
             {
-                if (!ShouldProcess(id, action))
+                if (!ShouldProcess(Describe(id, scope), action))
                 {
                     continue;
                 }
 
                 var client = Client;
-                try
-                {
-                    perform(client, id);
-                }
-                catch (WebexApiException ex)
-                {
-                    WriteWebexError(ex, id);
-                }
+                RunConcurrently(id, () => perform(client, id, scope));
             }
+        }
+
+        /// <summary>A finished task with no result, for actions that write nothing.</summary>
+        protected static async Task<object?> Nothing(Task action)
+        {
+            await action.ConfigureAwait(false);
+            return null;
         }
     }
 }

@@ -18,18 +18,16 @@ namespace WebexCalls.Commands
         protected abstract string ActionDescription { get; }
 
         /// <summary>Sends the action for one call.</summary>
-        protected abstract Task PerformAsync(WebexCallsClient client, string callId);
+        protected abstract Task PerformAsync(WebexCallsClient client, string callId, CallScope scope);
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall(ActionDescription, (client, id) =>
+            var passThru = PassThru.IsPresent;
+            ForEachCall(ActionDescription, async (client, id, scope) =>
             {
-                Await(PerformAsync(client, id));
-                if (PassThru)
-                {
-                    WriteObject(Await(client.GetCallAsync(id, Line, CancellationToken)));
-                }
+                await PerformAsync(client, id, scope).ConfigureAwait(false);
+                return passThru ? await client.GetCallAsync(id, scope, CancellationToken).ConfigureAwait(false) : null;
             });
         }
     }

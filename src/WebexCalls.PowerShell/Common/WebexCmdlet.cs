@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,14 +12,20 @@ namespace WebexCalls.Commands
 {
     /// <summary>
     /// What every WebexCalls cmdlet shares: a cancellation token cancelled by Ctrl+C (StopProcessing) that reaches
-    /// every request; request logging written to the verbose and debug streams from the pipeline thread; and the
-    /// translation of client failures into ErrorRecords.
+    /// every request; request logs and results written from the pipeline thread, the only thread where PowerShell
+    /// allows it; the fan-out engine that runs requests concurrently; and the translation of client failures into
+    /// ErrorRecords.
     /// </summary>
     public abstract class WebexCmdlet : PSCmdlet, IDisposable
     {
-        private static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(100);
+        private static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(50);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly QueuedRequestObserver _observer = new QueuedRequestObserver();
+        private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
+        private readonly List<Task> _inFlight = new List<Task>();
+        private SemaphoreSlim? _slots;
+        private int _started;
+        private int _finished;
         private WebexCallsClient? _client;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
@@ -24,6 +33,15 @@ namespace WebexCalls.Commands
 
         /// <summary>A client over the current connection; a terminating WebexNotConnected error when there is none.</summary>
         protected WebexCallsClient Client => _client ?? (_client = CreateClient(RequireSession().Connection));
+
+        /// <summary>How many requests (or chains of requests for one item) may run at once; 1 unless a cmdlet fans out.</summary>
+        protected virtual int ThrottleLimitValue => 1;
+
+        /// <summary>
+        /// Where work running off the pipeline thread puts what it has to say; it is written on the pipeline thread,
+        /// in order, as soon as the cmdlet next waits.
+        /// </summary>
+        protected OutputQueue Output => new OutputQueue(_pending, this);
 
         /// <summary>Makes a client whose requests are logged to this cmdlet's verbose and debug streams.</summary>
         protected WebexCallsClient CreateClient(WebexCallsConnection connection)
@@ -67,7 +85,7 @@ namespace WebexCalls.Commands
             {
                 while (!task.Wait(DrainInterval))
                 {
-                    DrainRequestLog();
+                    Drain();
                 }
             }
             catch (AggregateException)
@@ -76,7 +94,7 @@ namespace WebexCalls.Commands
             }
             finally
             {
-                DrainRequestLog();
+                Drain();
             }
 
             try
@@ -88,6 +106,108 @@ namespace WebexCalls.Commands
                 throw new PipelineStoppedException();
             }
         }
+
+        /// <summary>
+        /// Starts <paramref name="work"/> for one item without waiting for it, once fewer than
+        /// <see cref="ThrottleLimitValue"/> are running, and writes what it has to say as it completes: its result to
+        /// the pipeline (a collection is enumerated), a <see cref="WebexApiException"/> as a non-terminating error with
+        /// <paramref name="target"/> as its target. Results come in the order the work completes, not the input order.
+        /// </summary>
+        protected void RunConcurrently(object target, Func<Task<object?>> work)
+        {
+            _slots ??= new SemaphoreSlim(Math.Max(1, ThrottleLimitValue));
+            try
+            {
+                // The slot is waited for on the pipeline thread, so what completes meanwhile is written at once.
+                while (!_slots.Wait(DrainInterval, CancellationToken))
+                {
+                    Drain();
+                    ShowProgress(final: false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            _started++;
+
+            // The work is started here, on the pipeline thread, so that it reads the parameters of this pipeline item
+            // before the next item's binding changes them; only its waiting happens elsewhere.
+            Task<object?> started;
+            try
+            {
+                started = work();
+            }
+            catch (Exception ex)
+            {
+                started = Task.FromException<object?>(ex);
+            }
+
+            _inFlight.Add(CompleteAsync(started, target, _slots));
+            _inFlight.RemoveAll(task => task.IsCompleted);
+            Drain();
+        }
+
+        private async Task CompleteAsync(Task<object?> work, object target, SemaphoreSlim slots)
+        {
+            try
+            {
+                var result = await work.ConfigureAwait(false);
+                if (result != null)
+                {
+                    _pending.Enqueue(() => WriteObject(result, enumerateCollection: true));
+                }
+            }
+            catch (WebexApiException ex)
+            {
+                _pending.Enqueue(() => WriteWebexError(ex, target));
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                // Ctrl+C: the command is stopping; nothing is left to say.
+            }
+            catch (Exception ex)
+            {
+                // Not expected; never lost on a worker thread, and never a crash of the session.
+                _pending.Enqueue(() => WriteError(new ErrorRecord(ex, "WebexUnexpectedError", ErrorCategory.NotSpecified, target)));
+            }
+            finally
+            {
+                Interlocked.Increment(ref _finished);
+                slots.Release();
+            }
+        }
+
+        /// <summary>
+        /// Waits for everything <see cref="RunConcurrently"/> started, writing results, errors and progress on the
+        /// pipeline thread as they come. Called by EndProcessing; Ctrl+C cancels what is still in flight.
+        /// </summary>
+        protected void WaitForConcurrentWork()
+        {
+            try
+            {
+                while (_inFlight.Any(task => !task.IsCompleted))
+                {
+                    if (_cancellation.IsCancellationRequested)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+
+                    Task.WaitAny(_inFlight.ToArray(), DrainInterval);
+                    Drain();
+                    ShowProgress(final: false);
+                }
+            }
+            finally
+            {
+                Drain();
+                ShowProgress(final: true);
+            }
+        }
+
+        /// <summary>Writes what concurrent work left, and waits for work still running.</summary>
+        protected override void EndProcessing() => WaitForConcurrentWork();
 
         /// <summary>A non-terminating error for one input item; the others go on.</summary>
         protected void WriteWebexError(WebexApiException exception, object? target) =>
@@ -110,10 +230,28 @@ namespace WebexCalls.Commands
         public void Dispose()
         {
             _cancellation.Dispose();
+            _slots?.Dispose();
             GC.SuppressFinalize(this);
         }
 
-        private void DrainRequestLog()
+        private void ShowProgress(bool final)
+        {
+            // One item needs no progress bar; many (a fan-out over members or calls) show n of N.
+            if (_started < 2)
+            {
+                return;
+            }
+
+            var finished = Volatile.Read(ref _finished);
+            var progress = new ProgressRecord(0x5EBE, MyInvocation.MyCommand.Name, finished + " of " + _started + " done")
+            {
+                PercentComplete = (int)(100.0 * finished / _started),
+                RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            WriteProgress(progress);
+        }
+
+        private void Drain()
         {
             while (_observer.Messages.TryDequeue(out var message))
             {
@@ -126,6 +264,59 @@ namespace WebexCalls.Commands
                     WriteDebug(message.Text);
                 }
             }
+
+            while (_pending.TryDequeue(out var write))
+            {
+                write();
+            }
         }
+
+        /// <summary>
+        /// Collects what work off the pipeline thread wants to write (objects, warnings, verbose text); the cmdlet
+        /// writes it on the pipeline thread.
+        /// </summary>
+        protected readonly struct OutputQueue
+        {
+            private readonly ConcurrentQueue<Action> _queue;
+            private readonly WebexCmdlet _cmdlet;
+
+            internal OutputQueue(ConcurrentQueue<Action> queue, WebexCmdlet cmdlet)
+            {
+                _queue = queue;
+                _cmdlet = cmdlet;
+            }
+
+            /// <summary>Writes a warning from the pipeline thread.</summary>
+            public void Warning(string text)
+            {
+                var cmdlet = _cmdlet;
+                _queue.Enqueue(() => cmdlet.WriteWarning(text));
+            }
+
+            /// <summary>Writes verbose text from the pipeline thread.</summary>
+            public void Verbose(string text)
+            {
+                var cmdlet = _cmdlet;
+                _queue.Enqueue(() => cmdlet.WriteVerbose(text));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The base of the cmdlets that may act on many items at once (calls, members, pipeline input): -ThrottleLimit
+    /// bounds how many requests run concurrently.
+    /// </summary>
+    public abstract class WebexFanOutCmdlet : WebexCmdlet
+    {
+        /// <summary>
+        /// How many requests may run at once when the command acts on many calls or members (1 to 64; 10 by default).
+        /// Results then come in the order they complete, not the input order; each carries its call and member ids.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 10;
+
+        /// <inheritdoc />
+        protected override int ThrottleLimitValue => ThrottleLimit;
     }
 }

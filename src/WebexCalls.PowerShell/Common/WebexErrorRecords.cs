@@ -31,6 +31,16 @@ namespace WebexCalls.Commands
                 },
             };
 
+        /// <summary>Parameters that name contradictory owners of calls (a member with a line owner, an organisation alone).</summary>
+        public static ErrorRecord InvalidScope(ArgumentException exception, object? target) =>
+            new ErrorRecord(exception, "WebexInvalidScope", ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message)
+                {
+                    RecommendedAction = "Use -MemberId (with -OrgId if needed) for admin mode, or -LineOwnerId for a secondary line of your own, not both.",
+                },
+            };
+
         /// <summary>
         /// Another version of one of the module's dependencies was loaded into the session first (usually by another
         /// module), so the module's own copy cannot load. Until the module isolates its dependencies, the way out is
@@ -63,6 +73,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.ConnectionFailed: return "WebexConnectionFailed";
                 case WebexErrorKind.Timeout: return "WebexTimeout";
                 case WebexErrorKind.InvalidResponse: return "WebexInvalidResponse";
+                case WebexErrorKind.NotOffered: return "WebexMembersRouteNotOffered";
                 default: return "WebexHttpError";
             }
         }
@@ -81,6 +92,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.ConnectionFailed: return ErrorCategory.ConnectionError;
                 case WebexErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case WebexErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case WebexErrorKind.NotOffered: return ErrorCategory.NotImplemented;
                 default: return ErrorCategory.ProtocolError;
             }
         }
@@ -118,6 +130,8 @@ namespace WebexCalls.Commands
                         : "Try again later." + quote;
                 case WebexErrorKind.ConnectionFailed:
                     return "Check the network and the BaseUri given to Connect-WebexCalling." + quote;
+                case WebexErrorKind.NotOffered:
+                    return "Do this as the user (without -MemberId, with the user's own token), or check Webex's Call Controls Members reference for the operations it offers.";
                 default:
                     return "Check the request and try again." + quote;
             }

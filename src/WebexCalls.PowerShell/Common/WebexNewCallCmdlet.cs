@@ -6,87 +6,68 @@ using WebexCalls.Client;
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// The base of the cmdlets whose operation starts a new call (dial, retrieve, pickup, barge-in, pull): Webex
-    /// answers 201 with the new call's ids only, and every one of them then reads the call through one path, with
-    /// the fallback for an id that changes, and returns a full CallSession.
+    /// The base of the cmdlets whose operation starts a new call (dial, retrieve, pickup, barge-in, pull, mute
+    /// transfer): Webex answers 201 with the new call's ids only, and every one of them then reads the call through one
+    /// path, with the fallback for an id that changes, and returns a full CallSession. Pipeline input fans out.
     /// </summary>
-    public abstract class WebexNewCallCmdlet : WebexCmdlet
+    public abstract class WebexNewCallCmdlet : WebexScopedCmdlet
     {
-        /// <summary>
-        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device to place the call
-        /// on; the returned call carries it, so piping it on acts on the same line.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LineOwnerId { get; set; }
-
-        /// <summary>Where the new call alerts first, and on which line.</summary>
-        protected virtual NewCallOptions Options => new NewCallOptions { LineOwnerId = Line };
-
-        /// <summary>The line owner to send: null when none, or an empty one, was given.</summary>
-        protected string? Line => string.IsNullOrEmpty(LineOwnerId) ? null : LineOwnerId;
-
-        /// <summary>Starts a call with an operation that always answers with the new call's ids.</summary>
-        protected CallSession? StartCall(string target, string action, Func<WebexCallsClient, NewCallOptions, Task<DialResult>> start) =>
-            StartCallIfGiven(target, action, (client, options) => AsNullable(start(client, options)));
+        /// <summary>Where the new call alerts first.</summary>
+        protected virtual NewCallOptions Options => new NewCallOptions();
 
         /// <summary>
-        /// Asks ShouldProcess for <paramref name="action"/> on <paramref name="target"/>, starts the call, reads it and
-        /// returns it; null after -WhatIf or a failure, which is written as a non-terminating error. A
-        /// <paramref name="start"/> that gives null (accepted without a new call's ids) is reported with a warning.
+        /// Asks ShouldProcess for <paramref name="action"/> on <paramref name="target"/>, then starts the call and, as
+        /// it completes, writes it to the pipeline; a failure is a non-terminating error for this item.
         /// </summary>
-        /// <param name="target">What ShouldProcess and messages name: the destination or target.</param>
-        /// <param name="action">What ShouldProcess calls the action.</param>
-        /// <param name="start">Sends the operation; null when Webex accepted it without a new call's ids.</param>
-        /// <param name="whenGone">
-        /// The warning when the new call is gone by the time it is read (a mute transfer that completed at once); by
-        /// default, that it ended.
-        /// </param>
-        protected CallSession? StartCallIfGiven(string target, string action, Func<WebexCallsClient, NewCallOptions, Task<DialResult?>> start, string? whenGone = null)
+        protected void StartCall(string target, string action, Func<WebexCallsClient, NewCallOptions, CallScope, Task<DialResult>> start) =>
+            StartCallIfGiven(target, action, (client, options, scope) => AsNullable(start(client, options, scope)));
+
+        /// <summary>
+        /// As <see cref="StartCall"/>, for an operation that may be accepted without a new call's ids (null): that is
+        /// reported with a warning. <paramref name="whenGone"/> is the warning when the new call is already over by the
+        /// time it is read (a mute transfer the destination answered at once); by default, that it ended.
+        /// </summary>
+        protected void StartCallIfGiven(string target, string action, Func<WebexCallsClient, NewCallOptions, CallScope, Task<DialResult?>> start, string? whenGone = null)
         {
-            if (!ShouldProcess(target, action))
+            var scope = ResolveScope(target);
+            if (scope is null || !ShouldProcess(Describe(target, scope), action))
             {
-                return null;
+                return;
             }
 
             var client = Client;
+            var options = Options;
+            RunConcurrently(target, () => ReadStartedCallAsync(client, scope, target, action, start(client, options, scope), whenGone));
+        }
+
+        /// <summary>
+        /// Waits for <paramref name="started"/> and reads the call it started; null (with a warning) when Webex sent no
+        /// ids, or when the call is already gone.
+        /// </summary>
+        protected async Task<object?> ReadStartedCallAsync(WebexCallsClient client, CallScope scope, string target, string action, Task<DialResult?> started, string? whenGone)
+        {
+            var ids = await started.ConfigureAwait(false);
+            if (ids is null)
+            {
+                Output.Warning(action + " " + target + ": Webex accepted the request but sent no new call id. Run Get-WebexCall to see the calls.");
+                return null;
+            }
+
+            Output.Verbose(action + " " + target + ": new call " + ids.CallId + ", session " + ids.CallSessionId + ".");
             try
             {
-                var started = Await(start(client, Options));
-                if (started is null)
-                {
-                    WriteWarning(action + " " + target + ": Webex accepted the request but sent no new call id. Run Get-WebexCall to see the calls.");
-                    return null;
-                }
-
-                WriteVerbose(action + " " + target + ": new call " + started.CallId + ", session " + started.CallSessionId + ".");
-                try
-                {
-                    return Await(client.GetNewCallAsync(started, Line, CancellationToken));
-                }
-                catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
-                {
-                    // The request worked; only the call it started is already over. That is news, not a failure.
-                    WriteWarning(whenGone ?? action + " " + target + ": the new call " + started.CallId + " ended before it could be read.");
-                    return null;
-                }
+                return await client.GetNewCallAsync(ids, scope, CancellationToken).ConfigureAwait(false);
             }
-            catch (WebexApiException ex)
+            catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
             {
-                WriteWebexError(ex, ex.CallId ?? target);
+                // The request worked; only the call it started is already over. That is news, not a failure.
+                Output.Warning(whenGone ?? action + " " + target + ": the new call " + ids.CallId + " ended before it could be read.");
                 return null;
             }
         }
 
-        /// <summary>Writes the call a StartCall returned, when there is one.</summary>
-        protected void WriteCall(CallSession? call)
-        {
-            if (call != null)
-            {
-                WriteObject(call);
-            }
-        }
-
-        private static async Task<DialResult?> AsNullable(Task<DialResult> task) => await task.ConfigureAwait(false);
+        /// <summary>The same task, typed as one whose result may be null.</summary>
+        protected static async Task<DialResult?> AsNullable(Task<DialResult> task) => await task.ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,7 +96,6 @@ namespace WebexCalls.Commands
         {
             EndpointId = string.IsNullOrEmpty(EndpointId) ? null : EndpointId,
             SingleNumberReachNumber = SingleNumberReachNumber,
-            LineOwnerId = Line,
         };
     }
 }

@@ -1,0 +1,55 @@
+using System;
+using System.Management.Automation;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>
+    /// The base of the cmdlets that act for one owner of calls: the user (optionally on a secondary line,
+    /// -LineOwnerId) or, in admin mode, a member of an organisation (-MemberId, -OrgId). All three bind from a piped
+    /// call's properties, so a call read for a member or a line is acted on through the same route.
+    /// </summary>
+    public abstract class WebexScopedCmdlet : WebexFanOutCmdlet
+    {
+        /// <summary>
+        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device. Binds from a piped
+        /// call's LineOwnerId, so piping acts on the line the call was read from. Not with -MemberId.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? LineOwnerId { get; set; }
+
+        /// <summary>
+        /// Admin mode: the person, workspace or virtual line to act for, through the Call Controls Members API (the
+        /// token needs spark-admin:calls_read and spark-admin:calls_write). Binds from a piped call's MemberId, and from
+        /// PersonId, WorkspaceId or VirtualLineId, so a CSV export of people can be piped. No tab completion: that
+        /// would need the People API.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PersonId", "WorkspaceId", "VirtualLineId")]
+        public string? MemberId { get; set; }
+
+        /// <summary>Admin mode: the member's organisation, when it is not the token's own. Binds from a piped call's OrgId.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? OrgId { get; set; }
+
+        /// <summary>
+        /// Whose calls this pipeline item is about; null, after a non-terminating WebexInvalidScope error, when the
+        /// parameters contradict each other (a member with a line owner, an organisation without a member).
+        /// </summary>
+        protected CallScope? ResolveScope(object? target)
+        {
+            try
+            {
+                return CallScope.Of(MemberId, OrgId, LineOwnerId);
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(WebexErrorRecords.InvalidScope(ex, target));
+                return null;
+            }
+        }
+
+        /// <summary>The target ShouldProcess shows: the item, and the member it belongs to in admin mode.</summary>
+        protected static string Describe(string item, CallScope scope) => scope.IsMember ? item + " (" + scope + ")" : item;
+    }
+}
