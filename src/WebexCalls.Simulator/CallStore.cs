@@ -126,13 +126,26 @@ public sealed class CallStore
     private string _recordingMode = "onDemand";
     private int _nextCallNumber = 1;
 
-    /// <summary>Creates an empty store.</summary>
+    /// <summary>Creates an empty store for the token's own user.</summary>
     public CallStore(TimeProvider time, IOptions<SimulatorOptions> options)
+        : this(time, options, User)
+    {
+    }
+
+    /// <summary>Creates an empty store for <paramref name="self"/>: the token's user, or a member of the organisation.</summary>
+    public CallStore(TimeProvider time, IOptions<SimulatorOptions> options, PartyJson self)
     {
         _time = time;
         _startupOptions = options.Value;
         _options = _startupOptions;
+        Self = self;
     }
+
+    /// <summary>Whose calls these are: Park without a destination parks against them, Retrieve without one retrieves from them.</summary>
+    public PartyJson Self { get; }
+
+    /// <summary>The call that ended last, for wrap-up reasons; null until a call ends.</summary>
+    public string? LastEndedCallId { get; private set; }
 
     /// <summary>Changes the delays from now on, until the next reset; a null leaves that delay as it is.</summary>
     public void SetDelays(int? alertingDelayMs, int? connectingDelayMs, int? parkRecallDelayMs = null, int? recordingStartDelayMs = null)
@@ -481,7 +494,7 @@ public sealed class CallStore
         }
         else
         {
-            against = command.Destination is null ? User : PartyFor(command.Destination);
+            against = command.Destination is null ? Self : PartyFor(command.Destination);
         }
 
         if (FindParked(against.Number!) is not null)
@@ -504,7 +517,7 @@ public sealed class CallStore
 
         return StartJoiningCall(command, now =>
         {
-            var number = command.Destination is null ? User.Number! : Bare(command.Destination);
+            var number = command.Destination is null ? Self.Number! : Bare(command.Destination);
             var parked = FindParked(number);
             if (parked is null)
             {
@@ -658,6 +671,7 @@ public sealed class CallStore
             _parked.Clear();
             _dtmf.Clear();
             _nextCallNumber = 1;
+            LastEndedCallId = null;
         }
     }
 
@@ -810,6 +824,7 @@ public sealed class CallStore
 
         call.State = "disconnected";
         _calls.Remove(call);
+        LastEndedCallId = call.Id;
     }
 
     private SimulatedCall? Find(string callId, string? lineOwnerId) => _calls.FirstOrDefault(c => c.Id == callId && c.LineOwnerId == lineOwnerId);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -20,6 +21,8 @@ internal static class ControlApiRoutes
 
     public sealed record RecordingModeRequest(string? Mode);
 
+    public sealed record MembersRequest(MemberSeed[]? Members, int? Count, string? Kind, int? ActiveCalls);
+
     public sealed record TokenRequest(string? Token, string[]? Scopes);
 
     public sealed record DelaysRequest(int? AlertingDelayMs, int? ConnectingDelayMs, int? ParkRecallDelayMs, int? RecordingStartDelayMs);
@@ -28,9 +31,11 @@ internal static class ControlApiRoutes
     {
         var control = app.MapGroup(Prefix);
 
-        control.MapPost("/reset", (CallStore store, RequestLog log, FaultInjector faults, TokenRegistry tokens) =>
+        control.MapPost("/reset", (CallStore store, RequestLog log, FaultInjector faults, TokenRegistry tokens, Organization organization, Latency latency) =>
         {
             store.Reset();
+            organization.Clear();
+            latency.Clear();
             log.Clear();
             faults.Clear();
             tokens.Clear();
@@ -56,6 +61,33 @@ internal static class ControlApiRoutes
         control.MapGet("/others/calls", (CallStore store) => Results.Json(store.OtherUserCalls()));
 
         control.MapGet("/parked", (CallStore store) => Results.Json(store.Parked()));
+
+        // The organisation for admin mode: members seeded in bulk ({"count": 2000, "activeCalls": 1}) or one by one.
+        control.MapPost("/members", (MembersRequest request, Organization organization) =>
+        {
+            var seeds = (request.Members ?? []).ToList();
+            for (var i = 0; i < (request.Count ?? 0); i++)
+            {
+                seeds.Add(new MemberSeed(null, request.Kind, null, null, request.ActiveCalls ?? 0));
+            }
+
+            return seeds.Count == 0
+                ? Results.BadRequest(new { message = "give members, or a count" })
+                : Results.Json(new { orgId = Organization.Id, ids = organization.Add(seeds) }, statusCode: StatusCodes.Status201Created);
+        });
+        control.MapGet("/members", (Organization organization) => Results.Json(organization.List()));
+        control.MapPost("/members/{memberId}/calls/incoming", (string memberId, IncomingCallRequest request, Organization organization) =>
+            organization.CallsOf(memberId) is not { } calls ? Results.NotFound(new { message = "no such member" })
+            : string.IsNullOrWhiteSpace(request.Number) ? Results.BadRequest(new { message = "number is required" })
+            : Results.Json(
+                calls.AddIncoming(new IncomingCallSeed(request.Number, request.Name, request.CallType, null, request.EndpointId, request.Answered)),
+                statusCode: StatusCodes.Status201Created));
+
+        control.MapPut("/latency", (LatencyRule rule, Latency latency) =>
+        {
+            latency.Add(rule);
+            return Results.NoContent();
+        });
         control.MapGet("/dtmf", (CallStore store) => Results.Json(store.DtmfSent()));
 
         control.MapPut("/recording", (RecordingModeRequest request, CallStore store) =>

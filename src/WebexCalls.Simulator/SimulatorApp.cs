@@ -36,6 +36,8 @@ public static class SimulatorApp
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<TokenRegistry>();
+        builder.Services.AddSingleton<Organization>();
+        builder.Services.AddSingleton<Latency>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -88,7 +90,20 @@ public static class SimulatorApp
         context.Request.Body.Position = 0;
         var hadToken = BearerToken(context.Request) is not null;
 
-        var denial = Authorize(context);
+        var delay = context.RequestServices.GetRequiredService<Latency>().For(context.Request.Method, relativePath.Value ?? "/");
+        if (delay > 0)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;   // The client gave up: nobody is left to answer.
+            }
+        }
+
+        var denial = Authorize(context, relativePath.Value ?? "/");
         if (denial != null)
         {
             await denial.ExecuteAsync(context);
@@ -115,7 +130,7 @@ public static class SimulatorApp
             trackingId));
     }
 
-    private static IResult? Authorize(HttpContext context)
+    private static IResult? Authorize(HttpContext context, string relativePath)
     {
         var token = BearerToken(context.Request);
         if (token is null)
@@ -123,7 +138,11 @@ public static class SimulatorApp
             return WebexErrors.Error(context, 401, "The request requires a valid access token set in the Authorization request header.");
         }
 
-        var scope = HttpMethods.IsGet(context.Request.Method) ? TokenRegistry.ReadScope : TokenRegistry.WriteScope;
+        // Members routes (admin mode) need the admin scopes; a user's token, without them, gets 403 there, and a
+        // Service App's token, with only them, gets 403 on the user-level routes.
+        var admin = relativePath.StartsWith("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase);
+        var read = HttpMethods.IsGet(context.Request.Method);
+        var scope = admin ? (read ? TokenRegistry.AdminReadScope : TokenRegistry.AdminWriteScope) : (read ? TokenRegistry.ReadScope : TokenRegistry.WriteScope);
         return context.RequestServices.GetRequiredService<TokenRegistry>().HasScope(token, scope) switch
         {
             null => WebexErrors.Error(context, 401, "The request requires a valid access token set in the Authorization request header."),

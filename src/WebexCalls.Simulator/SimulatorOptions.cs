@@ -14,6 +14,9 @@ public sealed class SimulatorOptions
     /// <summary>How long a parked call waits to be retrieved before it is recalled to the user; 0 never recalls.</summary>
     public int ParkRecallDelayMs { get; set; } = 60_000;
 
+    /// <summary>How long every /v1 request waits before it is answered, to imitate a network (0 by default).</summary>
+    public int LatencyMs { get; set; }
+
     /// <summary>How long a recording stays pending after startRecording before it is started.</summary>
     public int RecordingStartDelayMs { get; set; }
 

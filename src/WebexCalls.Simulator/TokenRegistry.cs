@@ -5,7 +5,7 @@ namespace WebexCalls.Simulator;
 
 /// <summary>
 /// Which bearer tokens are valid and with which scopes. Empty (the default) means any non-empty token is valid with
-/// spark:calls_read and spark:calls_write, so a newcomer can use any string. Once a token is registered through the
+/// every scope (spark:calls_* and spark-admin:calls_*), so a newcomer can use any string. Once a token is registered through the
 /// control API, only registered tokens are valid: the way to test 401 and a missing scope (403).
 /// </summary>
 public sealed class TokenRegistry
@@ -15,6 +15,12 @@ public sealed class TokenRegistry
 
     /// <summary>The scope every other request needs.</summary>
     public const string WriteScope = "spark:calls_write";
+
+    /// <summary>The scope every GET on a members route (admin mode) needs.</summary>
+    public const string AdminReadScope = "spark-admin:calls_read";
+
+    /// <summary>The scope every other request on a members route needs.</summary>
+    public const string AdminWriteScope = "spark-admin:calls_write";
 
     private readonly object _gate = new();
     private readonly Dictionary<string, HashSet<string>> _tokens = new(StringComparer.Ordinal);

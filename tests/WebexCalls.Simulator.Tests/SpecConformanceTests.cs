@@ -233,6 +233,9 @@ public class SpecConformanceTests : SimulatorTestBase
         }
     }
 
+    /// <summary>Asserts that <paramref name="body"/> matches <paramref name="responseSchema"/>, every object closed.</summary>
+    internal static void AssertMatches(JsonNode responseSchema, JsonElement body) => AssertValid(responseSchema, body);
+
     private static void AssertValid(JsonNode responseSchema, JsonElement body)
     {
         var result = Schema(responseSchema).Evaluate(body, new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace WebexCalls.Simulator;
+
+/// <summary>A member of the organisation, as the control API lists it.</summary>
+public sealed record MemberInfo(string Id, string Kind, string? Name, string? Number, int ActiveCalls, IReadOnlyList<string>? LastWrapUpReasons);
+
+/// <summary>One member to seed: any field left out is made up (an id shaped like Webex's, a name, an extension).</summary>
+public sealed record MemberSeed(string? Id, string? Kind, string? Name, string? Number, int ActiveCalls);
+
+/// <summary>
+/// The organisation that admin mode (the Call Controls Members API) acts in: its members (people, workspaces, virtual
+/// lines), each with calls of their own run by the same state machine as the user's (<see cref="CallStore"/>).
+/// </summary>
+/// <remarks>
+/// Assumptions where the spec is silent, repeated in the README: an orgId that is not this organisation's answers 403
+/// (the spec lists 403 and 404; "not yours" is a refusal, not an absence); an unknown member answers 404
+/// "Member not found"; a member's history is not offered (only a third party claims it), so it answers the 404 of an
+/// unknown path; wrap-up reasons need a completed call (404 otherwise: the operation lists no 409).
+/// </remarks>
+public sealed class Organization
+{
+    /// <summary>This organisation's id, shaped like Webex's.</summary>
+    public static readonly string Id = Base64("ciscospark://us/ORGANIZATION/simulated-org");
+
+    private static readonly Dictionary<string, string> IdTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["person"] = "PEOPLE",
+        ["workspace"] = "PLACE",
+        ["virtualLine"] = "VIRTUAL_LINE",
+    };
+
+    private readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly IOptions<SimulatorOptions> _options;
+    private int _nextExtension = 6000;
+
+    /// <summary>Creates an organisation with no members.</summary>
+    public Organization(TimeProvider time, IOptions<SimulatorOptions> options)
+    {
+        _time = time;
+        _options = options;
+    }
+
+    /// <summary>The kinds of member: person, workspace, virtualLine.</summary>
+    public static IReadOnlyCollection<string> Kinds => IdTypes.Keys;
+
+    /// <summary>Adds members (thousands in one call are fine), each with <c>ActiveCalls</c> answered incoming calls; returns their ids.</summary>
+    public IReadOnlyList<string> Add(IEnumerable<MemberSeed> seeds)
+    {
+        var ids = new List<string>();
+        foreach (var seed in seeds)
+        {
+            var kind = seed.Kind is { } k && IdTypes.ContainsKey(k) ? IdTypes.Keys.First(key => string.Equals(key, k, StringComparison.OrdinalIgnoreCase)) : "person";
+            var extension = System.Threading.Interlocked.Increment(ref _nextExtension).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = seed.Id ?? Base64("ciscospark://us/" + IdTypes[kind] + "/" + Guid.NewGuid());
+            var self = new PartyJson(seed.Name ?? kind + " " + extension, seed.Number ?? extension, kind == "person" ? id : null, kind == "person" ? null : id, false, "location");
+            var member = new Member(id, kind, new CallStore(_time, _options, self));
+            for (var i = 0; i < seed.ActiveCalls; i++)
+            {
+                member.Calls.AddIncoming(new IncomingCallSeed("+1408555" + (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Answered: true));
+            }
+
+            _members[id] = member;
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>The member's calls, or null for an unknown member.</summary>
+    public CallStore? CallsOf(string memberId) => _members.TryGetValue(memberId, out var member) ? member.Calls : null;
+
+    /// <summary>Records wrap-up reasons on the member's last completed call; false when it has none.</summary>
+    public bool SetWrapUp(string memberId, IReadOnlyList<string> reasons)
+    {
+        if (!_members.TryGetValue(memberId, out var member) || member.Calls.LastEndedCallId is null)
+        {
+            return false;
+        }
+
+        member.LastWrapUpReasons = reasons;
+        return true;
+    }
+
+    /// <summary>Every member, with how many active calls each has.</summary>
+    public IReadOnlyList<MemberInfo> List() =>
+        _members.Values.Select(m => new MemberInfo(m.Id, m.Kind, m.Calls.Self.Name, m.Calls.Self.Number, m.Calls.List().Count, m.LastWrapUpReasons)).ToList();
+
+    /// <summary>Forgets every member.</summary>
+    public void Clear()
+    {
+        _members.Clear();
+        _nextExtension = 6000;
+    }
+
+    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=');
+
+    private sealed class Member(string id, string kind, CallStore calls)
+    {
+        public string Id { get; } = id;
+        public string Kind { get; } = kind;
+        public CallStore Calls { get; } = calls;
+        public IReadOnlyList<string>? LastWrapUpReasons { get; set; }
+    }
+}
