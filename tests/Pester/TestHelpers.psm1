@@ -116,4 +116,28 @@ function ConvertTo-Deserialized($InputObject) {
     [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 2))
 }
 
+
+function New-SimulatorMember {
+    # Seeds members of the simulated organisation; returns their ids.
+    param([int] $Count = 1, [int] $ActiveCalls = 0, [string] $Kind = 'person')
+    $body = @{ count = $Count; activeCalls = $ActiveCalls; kind = $Kind } | ConvertTo-Json
+    (Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'members') -ContentType 'application/json' -Body $body).ids
+}
+
+function Get-SimulatorOrgId { 'Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9zaW11bGF0ZWQtb3Jn' }
+
+function New-MemberCall {
+    # Seeds an incoming call for a member: ringing, or answered.
+    param([Parameter(Mandatory)][string] $MemberId, [string] $Number = '+14085550101', [switch] $Answered)
+    $body = @{ number = $Number; answered = [bool] $Answered } | ConvertTo-Json
+    Invoke-RestMethod -Method Post -Uri (Get-ControlUri "members/$MemberId/calls/incoming") -ContentType 'application/json' -Body $body
+}
+
+function Set-SimulatorLatency([string] $Method, [string] $Path, [int] $DelayMs) {
+    $rule = @{ delayMs = $DelayMs }
+    if ($Method) { $rule.method = $Method }
+    if ($Path) { $rule.path = $Path }
+    $null = Invoke-RestMethod -Method Put -Uri (Get-ControlUri 'latency') -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
+}
+
 Export-ModuleMember -Function *
