@@ -18,6 +18,7 @@
     CmdletsToExport      = @(
         'Connect-WebexCalling'
         'Disconnect-WebexCalling'
+        'Get-WebexCallingConnection'
         'Get-WebexCall'
         'Get-WebexCallHistory'
         'Invoke-WebexDial'

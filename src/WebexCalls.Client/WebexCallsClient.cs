@@ -18,7 +18,8 @@ namespace WebexCalls.Client
     /// <summary>
     /// Typed calls to the Webex Calling Call Controls API (<c>/telephony/calls</c>). Every failure is thrown as a
     /// <see cref="WebexApiException"/>; cancellation through the token is the only other exception.
-    /// Made by <see cref="WebexCallsConnection.CreateClient"/>; cheap, and safe to use from one thread at a time.
+    /// Made by <see cref="WebexCallsConnection.CreateClient"/>; cheap, holds no state of its own, and safe to use from
+    /// many threads at once (a fan-out shares one).
     /// </summary>
     public sealed class WebexCallsClient
     {
@@ -26,11 +27,13 @@ namespace WebexCalls.Client
 
         private readonly HttpClient _http;
         private readonly IWebexRequestObserver? _observer;
+        private readonly string? _connectionId;
 
-        internal WebexCallsClient(HttpClient http, IWebexRequestObserver? observer)
+        internal WebexCallsClient(HttpClient http, IWebexRequestObserver? observer, string? connectionId = null)
         {
             _http = http;
             _observer = observer;
+            _connectionId = connectionId;
         }
 
         /// <summary>Lists the user's active calls (<c>GET /telephony/calls</c>).</summary>
@@ -85,7 +88,7 @@ namespace WebexCalls.Client
 
             // OrderBy is stable, so records with the same (or no) time keep the server's order.
             return list.Items.Where(item => item != null)
-                .Select(item => CallMapper.ToHistoryRecord(item!, scope))
+                .Select(item => CallMapper.ToHistoryRecord(item!, scope, _connectionId))
                 .OrderByDescending(record => record.Time ?? DateTimeOffset.MinValue)
                 .ToList();
         }
@@ -278,7 +281,7 @@ namespace WebexCalls.Client
                 throw InvalidResponse(response, "the park response has no 'parkedAgainst'", null);
             }
 
-            return new ParkedCall(callId, CallMapper.ToParty(park.ParkedAgainst), scope ?? CallScope.User);
+            return new ParkedCall(callId, CallMapper.ToParty(park.ParkedAgainst), scope ?? CallScope.User) { ConnectionId = _connectionId };
         }
 
         /// <summary>Sends DTMF digits into a call (<c>POST /telephony/calls/transmitDtmf</c>); see <see cref="DtmfValidator"/>.</summary>
@@ -506,14 +509,16 @@ namespace WebexCalls.Client
             }
         }
 
-        private static CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt, CallScope scope)
+        private CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt, CallScope scope)
         {
             if (string.IsNullOrEmpty(wire.Id) && string.IsNullOrEmpty(wire.CallId))
             {
                 throw InvalidResponse(response, "a call in the response has neither 'id' nor 'callId'", null);
             }
 
-            return CallMapper.ToCallSession(wire, retrievedAt, scope);
+            var call = CallMapper.ToCallSession(wire, retrievedAt, scope);
+            call.ConnectionId = _connectionId;
+            return call;
         }
 
         private static WebexApiException InvalidResponse(WebexResponse response, string reason, Exception? inner) =>

@@ -47,6 +47,12 @@ namespace WebexCalls.Client
             _stack = new Lazy<HttpStack>(BuildStack, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
+        /// <summary>
+        /// This connection's id, unique in the process: the objects read through it carry it (ConnectionId), so a
+        /// script with several connections acts on each object through the one it came from.
+        /// </summary>
+        public string Id { get; } = Guid.NewGuid().ToString("N").Substring(0, 12);
+
         /// <summary>The API root requests are sent under (always ends with a slash).</summary>
         public Uri BaseUri { get; }
 
@@ -56,20 +62,23 @@ namespace WebexCalls.Client
         /// <summary>True once the HTTP stack has been built by a first request.</summary>
         public bool IsHttpStackBuilt => _stack.IsValueCreated;
 
-        internal IAccessTokenProvider TokenProvider { get; }
+        /// <summary>Supplies the bearer token; a <see cref="RefreshTokenProvider"/> also tells when it expires.</summary>
+        public IAccessTokenProvider TokenProvider { get; }
 
         /// <summary>Makes a lightweight client over the shared HTTP stack; <paramref name="observer"/> hears its requests.</summary>
         /// <exception cref="System.IO.FileLoadException">Another version of a Microsoft.Extensions dependency was loaded first.</exception>
         public WebexCallsClient CreateClient(IWebexRequestObserver? observer = null) =>
-            new WebexCallsClient(_stack.Value.CreateHttpClient(), observer);
+            new WebexCallsClient(_stack.Value.CreateHttpClient(), observer, Id);
 
-        /// <summary>Releases the HTTP stack, if it was built.</summary>
+        /// <summary>Releases the HTTP stack, if it was built, and the token provider when it holds resources.</summary>
         public void Dispose()
         {
             if (_stack.IsValueCreated)
             {
                 _stack.Value.Owner.Dispose();
             }
+
+            (TokenProvider as IDisposable)?.Dispose();
         }
 
         private HttpStack BuildStack()

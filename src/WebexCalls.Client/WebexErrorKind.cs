@@ -27,5 +27,7 @@ namespace WebexCalls.Client
         InvalidResponse,
         /// <summary>A 404 from a Members API route that Webex does not offer (admin mode).</summary>
         NotOffered,
+        /// <summary>A new access token could not be had from the refresh token (revoked, expired, or a wrong client).</summary>
+        TokenRefreshFailed,
     }
 }

@@ -21,9 +21,13 @@ internal static class ControlApiRoutes
 
     public sealed record RecordingModeRequest(string? Mode);
 
+    public sealed record ClientRequest(string? ClientId, string? ClientSecret, string? RefreshToken, string[]? Scopes, int? ExpiresInSeconds, bool RotateRefreshToken);
+
+    public sealed record RevokeRequest(string? RefreshToken);
+
     public sealed record MembersRequest(MemberSeed[]? Members, int? Count, string? Kind, int? ActiveCalls);
 
-    public sealed record TokenRequest(string? Token, string[]? Scopes);
+    public sealed record TokenRequest(string? Token, string[]? Scopes, string? Label);
 
     public sealed record DelaysRequest(int? AlertingDelayMs, int? ConnectingDelayMs, int? ParkRecallDelayMs, int? RecordingStartDelayMs);
 
@@ -117,6 +121,21 @@ internal static class ControlApiRoutes
             return Results.NoContent();
         });
 
+        // Integrations and Service Apps whose refresh tokens /v1/access_token takes; revoking one makes it fail.
+        control.MapPost("/clients", (ClientRequest request, TokenRegistry tokens) =>
+        {
+            if (string.IsNullOrEmpty(request.ClientId) || string.IsNullOrEmpty(request.ClientSecret) || string.IsNullOrEmpty(request.RefreshToken))
+            {
+                return Results.BadRequest(new { message = "clientId, clientSecret and refreshToken are required" });
+            }
+
+            tokens.RegisterClient(request.ClientId, request.ClientSecret, request.RefreshToken,
+                request.Scopes ?? [TokenRegistry.ReadScope, TokenRegistry.WriteScope], request.ExpiresInSeconds ?? 3600, request.RotateRefreshToken);
+            return Results.NoContent();
+        });
+        control.MapPost("/clients/revoke", (RevokeRequest request, TokenRegistry tokens) =>
+            request.RefreshToken is { } token && tokens.Revoke(token) ? Results.NoContent() : Results.NotFound(new { message = "no client has that refresh token" }));
+
         control.MapPost("/tokens", (TokenRequest request, TokenRegistry tokens) =>
         {
             if (string.IsNullOrEmpty(request.Token))
@@ -124,7 +143,7 @@ internal static class ControlApiRoutes
                 return Results.BadRequest(new { message = "token is required" });
             }
 
-            tokens.Register(request.Token, request.Scopes ?? Array.Empty<string>());
+            tokens.Register(request.Token, request.Scopes ?? Array.Empty<string>(), label: request.Label);
             return Results.NoContent();
         });
     }

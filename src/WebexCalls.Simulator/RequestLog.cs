@@ -15,7 +15,8 @@ public sealed record LoggedRequest(
     bool HadBearerToken,
     string? Body,
     int Status,
-    string ResponseTrackingId);
+    string ResponseTrackingId,
+    string? TokenLabel = null);
 
 /// <summary>
 /// The requests received under /v1, so tests can prove what a client sent (or that -WhatIf sent nothing). The

@@ -88,7 +88,15 @@ public static class SimulatorApp
         }
 
         context.Request.Body.Position = 0;
-        var hadToken = BearerToken(context.Request) is not null;
+
+        // The token endpoint's form holds a client secret and a refresh token: the log keeps that it came, not what.
+        var isTokenEndpoint = relativePath.Equals("/access_token", StringComparison.OrdinalIgnoreCase);
+        if (isTokenEndpoint && !string.IsNullOrEmpty(body))
+        {
+            body = "(form body not logged: it holds secrets)";
+        }
+        var bearer = BearerToken(context.Request);
+        var hadToken = bearer is not null;
 
         var delay = context.RequestServices.GetRequiredService<Latency>().For(context.Request.Method, relativePath.Value ?? "/");
         if (delay > 0)
@@ -103,7 +111,8 @@ public static class SimulatorApp
             }
         }
 
-        var denial = Authorize(context, relativePath.Value ?? "/");
+        // The token endpoint authenticates the client in its form, not with a bearer token.
+        var denial = isTokenEndpoint ? null : Authorize(context, relativePath.Value ?? "/");
         if (denial != null)
         {
             await denial.ExecuteAsync(context);
@@ -127,7 +136,8 @@ public static class SimulatorApp
             hadToken,
             string.IsNullOrEmpty(body) ? null : body,
             context.Response.StatusCode,
-            trackingId));
+            trackingId,
+            context.RequestServices.GetRequiredService<TokenRegistry>().LabelOf(bearer)));
     }
 
     private static IResult? Authorize(HttpContext context, string relativePath)

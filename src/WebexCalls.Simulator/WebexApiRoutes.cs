@@ -60,6 +60,34 @@ internal static class WebexApiRoutes
                 : WebexErrors.Error(context, 404, "The member has no completed call to apply wrap-up reasons to.");
         });
 
+        // The OAuth token endpoint, refresh grant only (form-encoded, as Webex takes it).
+        app.MapPost("/v1/access_token", async (HttpContext context, TokenRegistry tokens) =>
+        {
+            if (!context.Request.HasFormContentType)
+            {
+                return WebexErrors.Error(context, 415, "The token request must be application/x-www-form-urlencoded.");
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            if (form["grant_type"] != "refresh_token")
+            {
+                return WebexErrors.Error(context, 400, "Unsupported grant_type: only refresh_token is simulated.");
+            }
+
+            var grant = tokens.Refresh(form["client_id"].ToString(), form["client_secret"].ToString(), form["refresh_token"].ToString());
+            return grant.Status != 200
+                ? WebexErrors.Error(context, grant.Status, grant.Error!)
+                : Results.Json(new Dictionary<string, object?>
+                {
+                    ["access_token"] = grant.AccessToken,
+                    ["expires_in"] = grant.ExpiresIn,
+                    ["refresh_token"] = grant.RefreshToken,
+                    ["refresh_token_expires_in"] = 7_776_000,
+                    ["token_type"] = "Bearer",
+                    ["scope"] = grant.Scope,
+                });
+        });
+
         // Anything else under /v1 is a Webex-shaped 404, as the real API answers an unknown path.
         app.MapFallback("/v1/{**rest}", (HttpContext context) =>
             WebexErrors.Error(context, 404, "The requested resource could not be found."));

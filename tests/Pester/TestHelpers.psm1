@@ -48,8 +48,8 @@ function Set-SimulatorDelay([int] $AlertingDelayMs, [int] $ConnectingDelayMs, [i
     $null = Invoke-RestMethod -Method Put -Uri (Get-ControlUri 'delays') -ContentType 'application/json' -Body $body
 }
 
-function Register-SimulatorToken([string] $Token, [string[]] $Scopes) {
-    $body = @{ token = $Token; scopes = @($Scopes) } | ConvertTo-Json
+function Register-SimulatorToken([string] $Token, [string[]] $Scopes, [string] $Label) {
+    $body = @{ token = $Token; scopes = @($Scopes); label = $Label } | ConvertTo-Json
     $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'tokens') -ContentType 'application/json' -Body $body
 }
 
@@ -138,6 +138,28 @@ function Set-SimulatorLatency([string] $Method, [string] $Path, [int] $DelayMs) 
     if ($Method) { $rule.method = $Method }
     if ($Path) { $rule.path = $Path }
     $null = Invoke-RestMethod -Method Put -Uri (Get-ControlUri 'latency') -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
+}
+
+function Register-SimulatorClient {
+    # Registers an integration or Service App whose refresh token the simulated /v1/access_token takes.
+    param([string] $ClientId = 'pester-client', [string] $ClientSecret, [string] $RefreshToken, [string[]] $Scopes = @('spark:calls_read', 'spark:calls_write'),
+        [int] $ExpiresInSeconds = 3600, [switch] $Rotate)
+    $body = @{ clientId = $ClientId; clientSecret = $ClientSecret; refreshToken = $RefreshToken; scopes = @($Scopes); expiresInSeconds = $ExpiresInSeconds; rotateRefreshToken = [bool] $Rotate } | ConvertTo-Json
+    $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'clients') -ContentType 'application/json' -Body $body
+}
+
+function Revoke-SimulatorRefreshToken([string] $RefreshToken) {
+    $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'clients/revoke') -ContentType 'application/json' -Body (@{ refreshToken = $RefreshToken } | ConvertTo-Json)
+}
+
+# A client secret and refresh token that look real enough that finding them anywhere would be a leak.
+$script:ClientSecret = 'PESTER-CLIENT-SECRET-' + [guid]::NewGuid().ToString('N')
+$script:RefreshToken = 'PESTER-REFRESH-' + [guid]::NewGuid().ToString('N')
+function Get-TestClientSecret { $script:ClientSecret }
+function Get-TestRefreshToken { $script:RefreshToken }
+
+function Get-TestClientCredential([string] $ClientId = 'pester-client') {
+    [pscredential]::new($ClientId, (ConvertTo-TestSecureString (Get-TestClientSecret)))
 }
 
 Export-ModuleMember -Function *

@@ -30,7 +30,12 @@ internal sealed class StubHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Add((request, body));
+        lock (Requests)
+        {
+            // Concurrent requests (a fan-out, a renewal race) add here from many threads.
+            Requests.Add((request, body));
+        }
+
         return await _respond(request, cancellationToken);
     }
 }

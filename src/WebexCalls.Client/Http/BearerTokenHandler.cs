@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -5,7 +6,11 @@ using System.Threading.Tasks;
 
 namespace WebexCalls.Client.Http
 {
-    /// <summary>Adds <c>Authorization: Bearer</c> to every request, reading the token only at send time.</summary>
+    /// <summary>
+    /// Adds <c>Authorization: Bearer</c> to every request, reading the token only at send time. When a renewable
+    /// provider's token is refused (401), it renews once and sends the request once more: a 401 means the request was
+    /// not processed, so the retry cannot act twice.
+    /// </summary>
     internal sealed class BearerTokenHandler : DelegatingHandler
     {
         private readonly IAccessTokenProvider _tokens;
@@ -16,7 +21,40 @@ namespace WebexCalls.Client.Http
         {
             var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Unauthorized || !(_tokens is IRenewableAccessTokenProvider renewable))
+            {
+                return response;
+            }
+
+            var retry = await CloneAsync(request).ConfigureAwait(false);
+            response.Dispose();
+            var renewed = await renewable.RenewAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
+            retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
+            return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A sent request cannot be sent again on every platform, so the retry is a copy: method, address, headers
+        // (the TrackingID stays, so support sees one request) and body.
+        private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request)
+        {
+            var copy = new HttpRequestMessage(request.Method, request.RequestUri);
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (request.Content != null)
+            {
+                var body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                copy.Content = new ByteArrayContent(body);
+                foreach (var header in request.Content.Headers)
+                {
+                    copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            return copy;
         }
     }
 }

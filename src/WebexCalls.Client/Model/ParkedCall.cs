@@ -36,6 +36,9 @@ namespace WebexCalls
         /// <summary>The member's organisation, when one was given.</summary>
         public string? OrgId { get; }
 
+        /// <summary>The connection this was read through (see WebexCallsConnection.Id); cmdlets given it act through the same one.</summary>
+        public string? ConnectionId { get; internal set; }
+
         /// <summary>Reads like <c>parked against Front Desk &lt;1000&gt;</c>.</summary>
         public override string ToString() => "parked against " + (ParkedAgainst?.ToString() ?? "(unknown)");
     }

@@ -48,7 +48,7 @@ namespace WebexCalls.Client.Wire
             return call;
         }
 
-        public static CallHistoryRecord ToHistoryRecord(CallHistoryWire wire, CallScope? scope = null) =>
+        public static CallHistoryRecord ToHistoryRecord(CallHistoryWire wire, CallScope? scope = null, string? connectionId = null) =>
             new CallHistoryRecord
             {
                 RawType = wire.Type,
@@ -59,6 +59,7 @@ namespace WebexCalls.Client.Wire
                 Time = ParseTime(wire.Time),
                 MemberId = scope?.MemberId,
                 OrgId = scope?.OrgId,
+                ConnectionId = connectionId,
             };
 
         internal static int? ComputeDuration(double? serverDuration, DateTimeOffset? answered, DateTimeOffset retrievedAt)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using WebexCalls.Client;
@@ -6,51 +7,96 @@ using WebexCalls.Client.Http;
 
 namespace WebexCalls.Commands
 {
-    /// <summary>Connects the session to Webex Calling with an access token.</summary>
+    /// <summary>Connects the session to Webex Calling: with an access token, or with a refresh token for unattended scripts.</summary>
     /// <remarks>
-    /// Checks the token with one cheap request (the list of active calls) and, if Webex accepts it, keeps the
-    /// connection for every WebexCalls command in this process, in every runspace. Without -AccessToken the token is
-    /// read from the WEBEX_ACCESS_TOKEN environment variable. The token is held as a SecureString and never written to
-    /// any output stream, message or file. It needs the scopes spark:calls_read and spark:calls_write. -BaseUri points
-    /// the module at another API root, such as the WebexCalls simulator.
+    /// Two ways to sign in. With an access token (-AccessToken, or WEBEX_ACCESS_TOKEN), as a personal token from
+    /// developer.webex.com or one read with Get-Secret from SecretManagement. With a refresh token (an integration's or
+    /// a Service App's): -ClientSecretCredential (user name = client id, password = client secret) and -RefreshToken,
+    /// or WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN; the module gets access tokens from
+    /// {BaseUri}/access_token, renews them shortly before they expire and once after a 401 (one renewal however many
+    /// requests are waiting), and keeps a new refresh token when Webex sends one.
+    ///
+    /// The token is checked with one cheap request that fits it: the user's list of active calls, or, in admin mode
+    /// (-Admin, or a refresh token whose scopes are only spark-admin ones), a members route, since a Service App token
+    /// cannot use the user-level API. A missing scope is named. Every connection is kept for the process, in every
+    /// runspace; the newest is current. -PassThru returns it (never a secret), and any cmdlet's -Connection takes it,
+    /// so one script can work in two organisations. Tokens, refresh tokens and secrets are held as SecureStrings and
+    /// never written to any stream, message or file.
     /// </remarks>
     /// <example>
     /// <code>Connect-WebexCalling -AccessToken (Read-Host -AsSecureString -Prompt 'Webex token')</code>
     /// <para>Connects to the real Webex API with a token typed at a prompt that does not echo it.</para>
     /// </example>
     /// <example>
-    /// <code>$env:WEBEX_ACCESS_TOKEN = Get-Secret WebexToken -AsPlainText; Connect-WebexCalling -PassThru</code>
-    /// <para>Connects with the token from WEBEX_ACCESS_TOKEN and shows the connection (without the token).</para>
+    /// <code>Connect-WebexCalling -AccessToken (Get-Secret WebexToken) -PassThru</code>
+    /// <para>Connects with a token kept by SecretManagement, and shows the connection (without the token).</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-WebexCalling -ClientSecretCredential (Get-Secret WebexServiceApp) -RefreshToken (Get-Secret WebexRefreshToken) -Admin</code>
+    /// <para>Unattended admin mode: a Service App's client id and secret, and its refresh token; access tokens are renewed as needed.</para>
+    /// </example>
+    /// <example>
+    /// <code>$a = Connect-WebexCalling -AccessToken $tokenA -PassThru; $b = Connect-WebexCalling -AccessToken $tokenB -PassThru; Get-WebexCall -Connection $a</code>
+    /// <para>Two connections side by side; cmdlets use the newest ($b) unless given -Connection.</para>
     /// </example>
     /// <example>
     /// <code>Connect-WebexCalling -BaseUri http://127.0.0.1:5099/v1 -AccessToken (ConvertTo-SecureString 'any-token' -AsPlainText -Force)</code>
     /// <para>Connects to a WebexCalls simulator running on this machine; it accepts any token.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "WebexCalling")]
-    [OutputType(typeof(WebexConnectionInfo))]
+    [Cmdlet(VerbsCommunications.Connect, "WebexCalling", DefaultParameterSetName = AccessTokenSet)]
+    [OutputType(typeof(WebexCallingConnection))]
     public sealed class ConnectWebexCallingCommand : WebexCmdlet
     {
         /// <summary>The environment variable read when -AccessToken is not given.</summary>
         public const string TokenVariable = "WEBEX_ACCESS_TOKEN";
 
+        /// <summary>The environment variables of the refresh-token sign-in.</summary>
+        public const string ClientIdVariable = "WEBEX_CLIENT_ID", ClientSecretVariable = "WEBEX_CLIENT_SECRET", RefreshTokenVariable = "WEBEX_REFRESH_TOKEN";
+
+        private const string AccessTokenSet = "AccessToken";
+        private const string RefreshTokenSet = "RefreshToken";
+        private const string AdminScope = "spark-admin:calls_read";
+        private const string UserScope = "spark:calls_read";
+
+        // The connection check in admin mode asks for the calls of a member that cannot exist: a valid token with the
+        // scope gets 404 (or 400) for the member, a bad token 401, a missing scope 403. No member id is needed.
+        private const string ProbeMemberId = "webexcalls-connection-check";
+
         /// <summary>
-        /// The Webex access token, as a SecureString. Without it, WEBEX_ACCESS_TOKEN is read. It needs the scopes
-        /// spark:calls_read and spark:calls_write.
+        /// The Webex access token, as a SecureString. Without it (and without -RefreshToken), WEBEX_ACCESS_TOKEN is read,
+        /// or, when that is not set, WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN.
         /// </summary>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
         public SecureString? AccessToken { get; set; }
+
+        /// <summary>The integration's or Service App's client id (user name) and client secret (password), for -RefreshToken.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
+        [ValidateNotNull]
+        public PSCredential? ClientSecretCredential { get; set; }
+
+        /// <summary>The refresh token, as a SecureString; access tokens are got from it and renewed automatically.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
+        [ValidateNotNull]
+        public SecureString? RefreshToken { get; set; }
+
+        /// <summary>
+        /// The token is for admin mode (a Service App, or an admin's token with spark-admin:calls_read and
+        /// spark-admin:calls_write): it is checked on a members route, and the user's own calls are not counted.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Admin { get; set; }
 
         /// <summary>The API root; https://webexapis.com/v1 unless you point the module at a simulator.</summary>
         [Parameter]
         [ValidateNotNull]
         public Uri BaseUri { get; set; } = WebexCallsConnection.DefaultBaseUri;
 
-        /// <summary>Returns the connection (base URI, token source, time, active calls), never the token.</summary>
+        /// <summary>Returns the connection (id, base URI, token kind, mode, expiry, scopes), never a secret.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Checks the token and, when Webex accepts it, stores the connection for the process.</summary>
+        /// <summary>Gets or checks the token and, when Webex accepts it, keeps the connection and makes it current.</summary>
         protected override void ProcessRecord()
         {
             if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
@@ -62,23 +108,33 @@ namespace WebexCalls.Commands
 
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
             {
-                WriteWarning("BaseUri " + BaseUri + " is not https: the access token would cross the network unencrypted.");
+                WriteWarning("BaseUri " + BaseUri + " is not https: the token would cross the network unencrypted.");
             }
 
-            var tokenSource = "AccessToken parameter";
-            var token = AccessToken;
-            if (token is null)
-            {
-                token = TokenFromEnvironment();
-                tokenSource = TokenVariable + " environment variable";
-            }
-
-            var connection = new WebexCallsConnection(BaseUri, new SecureStringTokenProvider(token));
-            WriteVerbose("Checking the access token against " + connection.BaseUri + " (from the " + tokenSource + ").");
-            int activeCalls;
+            var (provider, kind, tokenSource) = TokenProvider();
+            var connection = new WebexCallsConnection(BaseUri, provider);
+            var mode = Admin ? WebexCallingMode.Admin : WebexCallingMode.User;
+            int? activeCalls = null;
             try
             {
-                activeCalls = Await(CreateClient(connection).ListCallsAsync(null, CancellationToken)).Count;
+                if (provider is RefreshTokenProvider refresher)
+                {
+                    WriteVerbose("Getting an access token from " + connection.BaseUri + "access_token (from the " + tokenSource + ").");
+                    Await(refresher.RenewAsync(null, CancellationToken));
+                    mode = ModeFromScopes(refresher, mode);
+                }
+
+                var client = CreateClient(connection);
+                if (mode == WebexCallingMode.Admin)
+                {
+                    WriteVerbose("Checking the token for admin mode on a members route of " + connection.BaseUri + ".");
+                    CheckAdmin(client);
+                }
+                else
+                {
+                    WriteVerbose("Checking the token against " + connection.BaseUri + " (from the " + tokenSource + ").");
+                    activeCalls = Await(client.ListCallsAsync(null, CancellationToken)).Count;
+                }
             }
             catch (WebexApiException ex)
             {
@@ -87,29 +143,106 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            var info = new WebexConnectionInfo(connection.BaseUri, tokenSource, DateTimeOffset.Now, activeCalls);
-            WebexSession.Set(connection, info);
-            WriteVerbose("Connected to " + connection.BaseUri + "; the user has " + activeCalls + " active call(s).");
+            var info = new WebexCallingConnection(connection, kind, mode, tokenSource, DateTimeOffset.Now, activeCalls);
+            WebexSession.Add(info);
+            WriteVerbose("Connected to " + connection.BaseUri + " in " + mode + " mode as connection " + info.Id
+                + (activeCalls is int count ? "; the user has " + count + " active call(s)." : "."));
             if (PassThru)
             {
                 WriteObject(info);
             }
         }
 
-        private SecureString TokenFromEnvironment()
+        private (IAccessTokenProvider Provider, WebexTokenKind Kind, string Source) TokenProvider()
         {
-            var text = Environment.GetEnvironmentVariable(TokenVariable);
-            if (string.IsNullOrWhiteSpace(text))
+            if (ParameterSetName == RefreshTokenSet)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("No access token: pass -AccessToken, or set the " + TokenVariable + " environment variable."),
-                    "WebexAccessTokenMissing", ErrorCategory.AuthenticationError, null)
+                return (Refresher(ClientSecretCredential!.UserName, ClientSecretCredential.Password, RefreshToken!), WebexTokenKind.RefreshToken, "RefreshToken parameter");
+            }
+
+            if (AccessToken != null)
+            {
+                return (new SecureStringTokenProvider(AccessToken), WebexTokenKind.AccessToken, "AccessToken parameter");
+            }
+
+            if (Secure(TokenVariable) is { } fromEnvironment)
+            {
+                return (new SecureStringTokenProvider(fromEnvironment), WebexTokenKind.AccessToken, TokenVariable + " environment variable");
+            }
+
+            var clientId = Environment.GetEnvironmentVariable(ClientIdVariable);
+            if (!string.IsNullOrWhiteSpace(clientId) && Secure(ClientSecretVariable) is { } secret && Secure(RefreshTokenVariable) is { } refresh)
+            {
+                return (Refresher(clientId!.Trim(), secret, refresh), WebexTokenKind.RefreshToken, RefreshTokenVariable + " environment variables");
+            }
+
+            var message = "No token: pass -AccessToken, or -ClientSecretCredential with -RefreshToken; or set " + TokenVariable
+                + ", or " + ClientIdVariable + ", " + ClientSecretVariable + " and " + RefreshTokenVariable + ".";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "WebexAccessTokenMissing", ErrorCategory.AuthenticationError, null)
+            {
+                ErrorDetails = new ErrorDetails(message)
                 {
-                    ErrorDetails = new ErrorDetails("No access token: pass -AccessToken, or set the " + TokenVariable + " environment variable.")
+                    RecommendedAction = "Get a token at https://developer.webex.com (scopes spark:calls_read and spark:calls_write) and pass it with -AccessToken (Read-Host -AsSecureString), or sign in with a Service App's refresh token.",
+                },
+            });
+            throw new InvalidOperationException(message);   // not reached: ThrowTerminatingError throws
+        }
+
+        private RefreshTokenProvider Refresher(string clientId, SecureString secret, SecureString refresh) =>
+            new RefreshTokenProvider(BaseUri, clientId, secret, refresh);
+
+        private WebexCallingMode ModeFromScopes(RefreshTokenProvider refresher, WebexCallingMode asked)
+        {
+            var scopes = refresher.Scopes;
+            if (scopes.Count == 0)
+            {
+                return asked;
+            }
+
+            var admin = scopes.Contains(AdminScope);
+            var user = scopes.Contains(UserScope);
+            if (asked == WebexCallingMode.User && admin && !user)
+            {
+                WriteVerbose("The token's scopes are admin scopes only (a Service App): connecting in admin mode.");
+                return WebexCallingMode.Admin;
+            }
+
+            var needed = asked == WebexCallingMode.Admin ? AdminScope : UserScope;
+            if (!scopes.Contains(needed))
+            {
+                var message = "The token Webex issued lacks the scope " + needed + " (it has " + string.Join(", ", scopes.ToArray()) + ").";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "WebexMissingScope", ErrorCategory.PermissionDenied, BaseUri)
+                {
+                    ErrorDetails = new ErrorDetails(message)
                     {
-                        RecommendedAction = "Get a token at https://developer.webex.com (scopes spark:calls_read and spark:calls_write) and pass it with -AccessToken (Read-Host -AsSecureString).",
+                        RecommendedAction = asked == WebexCallingMode.Admin
+                            ? "Give the Service App or integration the scopes spark-admin:calls_read and spark-admin:calls_write, and authorise it again."
+                            : "Give the integration the scopes spark:calls_read and spark:calls_write, and authorise it again; or connect with -Admin for admin mode.",
                     },
                 });
+            }
+
+            return asked;
+        }
+
+        private void CheckAdmin(WebexCallsClient client)
+        {
+            try
+            {
+                Await(client.ListCallsAsync(CallScope.ForMember(ProbeMemberId, null), CancellationToken));
+            }
+            catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.BadRequest)
+            {
+                // Webex knows no such member, so it accepted the token and its scope: the answer the check wants.
+            }
+        }
+
+        private static SecureString? Secure(string variable)
+        {
+            var text = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
             }
 
             var secure = new SecureString();

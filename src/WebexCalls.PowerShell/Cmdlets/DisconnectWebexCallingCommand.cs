@@ -2,27 +2,50 @@ using System.Management.Automation;
 
 namespace WebexCalls.Commands
 {
-    /// <summary>Forgets the Webex Calling connection of this process.</summary>
+    /// <summary>Forgets a Webex Calling connection: the current one, one given, or all.</summary>
     /// <remarks>
-    /// After it, every WebexCalls command fails with WebexNotConnected until Connect-WebexCalling is run again. Calls
-    /// themselves are not touched. Running it when not connected is not an error.
+    /// Forgets the connection and its tokens. Without -Connection or -All it forgets the current (most recent)
+    /// connection, and commands then fail with WebexNotConnected until Connect-WebexCalling is run again, even when
+    /// older connections are still kept (they stay usable with -Connection). Calls themselves are not touched. Running
+    /// it when not connected is not an error.
     /// </remarks>
     /// <example>
     /// <code>Disconnect-WebexCalling</code>
-    /// <para>Forgets the connection and its token.</para>
+    /// <para>Forgets the current connection and its token.</para>
     /// </example>
     /// <example>
-    /// <code>try { Get-WebexCall | Stop-WebexCall } finally { Disconnect-WebexCalling }</code>
-    /// <para>Makes sure a script forgets its token when it is done, even when a step fails.</para>
+    /// <code>try { Get-WebexCall | Stop-WebexCall } finally { Disconnect-WebexCalling -All }</code>
+    /// <para>Makes sure a script forgets its tokens when it is done, even when a step fails.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Disconnect, "WebexCalling")]
+    [Cmdlet(VerbsCommunications.Disconnect, "WebexCalling", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(void))]
     public sealed class DisconnectWebexCallingCommand : WebexCmdlet
     {
-        /// <summary>Clears the process-wide connection.</summary>
+        private const string CurrentSet = "Current";
+        private const string AllSet = "All";
+
+        /// <summary>The connection to forget (an object from Connect-WebexCalling -PassThru, or its Id); the current one when omitted.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = CurrentSet)]
+        [ConnectionTransformation]
+        public WebexCallingConnection? Connection { get; set; }
+
+        /// <summary>Forgets every connection of the process.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Forgets the connection or connections.</summary>
         protected override void ProcessRecord()
         {
-            WriteVerbose(WebexSession.Clear() ? "Disconnected from Webex Calling." : "There was no Webex Calling connection.");
+            if (All)
+            {
+                WriteVerbose("Forgot " + WebexSession.Clear() + " Webex Calling connection(s).");
+                return;
+            }
+
+            var connection = Connection ?? WebexSession.Current;
+            WriteVerbose(connection != null && WebexSession.Remove(connection)
+                ? "Disconnected Webex Calling connection " + connection.Id + "."
+                : "There was no Webex Calling connection.");
         }
     }
 }

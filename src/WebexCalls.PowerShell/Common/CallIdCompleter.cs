@@ -19,7 +19,7 @@ namespace WebexCalls.Commands
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var session = WebexSession.Current;
+            var session = fakeBoundParameters?["Connection"] as WebexCallingConnection ?? WebexSession.Current;
             if (session is null)
             {
                 return Enumerable.Empty<CompletionResult>();

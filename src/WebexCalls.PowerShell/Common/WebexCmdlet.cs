@@ -26,13 +26,32 @@ namespace WebexCalls.Commands
         private SemaphoreSlim? _slots;
         private int _started;
         private int _finished;
-        private WebexCallsClient? _client;
+        private readonly Dictionary<string, WebexCallsClient> _clients = new Dictionary<string, WebexCallsClient>();
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>A client over the current connection; a terminating WebexNotConnected error when there is none.</summary>
-        protected WebexCallsClient Client => _client ?? (_client = CreateClient(RequireSession().Connection));
+        /// <summary>
+        /// A client over the connection this pipeline item uses (<see cref="ChosenConnection"/>, else the current one);
+        /// a terminating WebexNotConnected error when there is none.
+        /// </summary>
+        protected WebexCallsClient Client
+        {
+            get
+            {
+                var connection = ChosenConnection ?? RequireSession();
+                if (!_clients.TryGetValue(connection.Id, out var client))
+                {
+                    client = CreateClient(connection.Connection);
+                    _clients[connection.Id] = client;
+                }
+
+                return client;
+            }
+        }
+
+        /// <summary>The connection given to this pipeline item (-Connection, or a piped object's ConnectionId); null for the current one.</summary>
+        protected virtual WebexCallingConnection? ChosenConnection => null;
 
         /// <summary>How many requests (or chains of requests for one item) may run at once; 1 unless a cmdlet fans out.</summary>
         protected virtual int ThrottleLimitValue => 1;
@@ -59,8 +78,8 @@ namespace WebexCalls.Commands
             }
         }
 
-        /// <summary>The current session, or a terminating error that says to run Connect-WebexCalling.</summary>
-        internal WebexSession.Entry RequireSession()
+        /// <summary>The current connection, or a terminating error that says to run Connect-WebexCalling.</summary>
+        internal WebexCallingConnection RequireSession()
         {
             var session = WebexSession.Current;
             if (session is null)
@@ -316,7 +335,20 @@ namespace WebexCalls.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 10;
 
+        /// <summary>
+        /// The connection to use, from Connect-WebexCalling -PassThru or Get-WebexCallingConnection (or its Id); the most
+        /// recent one when omitted. Binds from a piped object's ConnectionId, so an object acts through the connection
+        /// it was read through.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ConnectionId")]
+        [ConnectionTransformation]
+        public WebexCallingConnection? Connection { get; set; }
+
         /// <inheritdoc />
         protected override int ThrottleLimitValue => ThrottleLimit;
+
+        /// <inheritdoc />
+        protected override WebexCallingConnection? ChosenConnection => Connection;
     }
 }

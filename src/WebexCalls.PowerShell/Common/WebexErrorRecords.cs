@@ -10,6 +10,7 @@ namespace WebexCalls.Commands
     {
         public const string NotConnectedId = "WebexNotConnected";
         private const string Scopes = "spark:calls_read and spark:calls_write";
+        private const string AdminScopes = "spark-admin:calls_read and spark-admin:calls_write";
 
         public static ErrorRecord From(WebexApiException exception, object? target)
         {
@@ -74,6 +75,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.Timeout: return "WebexTimeout";
                 case WebexErrorKind.InvalidResponse: return "WebexInvalidResponse";
                 case WebexErrorKind.NotOffered: return "WebexMembersRouteNotOffered";
+                case WebexErrorKind.TokenRefreshFailed: return "WebexTokenRefreshFailed";
                 default: return "WebexHttpError";
             }
         }
@@ -93,6 +95,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case WebexErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
                 case WebexErrorKind.NotOffered: return ErrorCategory.NotImplemented;
+                case WebexErrorKind.TokenRefreshFailed: return ErrorCategory.AuthenticationError;
                 default: return ErrorCategory.ProtocolError;
             }
         }
@@ -100,6 +103,8 @@ namespace WebexCalls.Commands
         private static string AdviceFor(WebexApiException exception)
         {
             var quote = exception.TrackingId is null ? string.Empty : " If it persists, quote trackingId " + exception.TrackingId + " to Cisco support.";
+            // Admin mode's routes need the admin scopes; naming the user's would send people the wrong way.
+            var scopes = exception.Path.IndexOf("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase) >= 0 ? AdminScopes : Scopes;
             switch (exception.Kind)
             {
                 case WebexErrorKind.NotFound:
@@ -114,9 +119,11 @@ namespace WebexCalls.Commands
                         ? "Webex found nothing to act on there (no call parked, ringing or answered). Check the destination or target, and run Get-WebexCall to see the active calls."
                         : "Check the BaseUri given to Connect-WebexCalling.";
                 case WebexErrorKind.Unauthorized:
-                    return "The access token is missing, wrong or expired. Run Connect-WebexCalling with a fresh token that has the scopes " + Scopes + ".";
+                    return "The access token is missing, wrong or expired. Run Connect-WebexCalling with a fresh token that has the scopes " + scopes + ".";
                 case WebexErrorKind.Forbidden:
-                    return "The token lacks a scope or the user may not do this. Call control needs the scopes " + Scopes + " and a Webex Calling licence.";
+                    return scopes == AdminScopes
+                        ? "The token lacks a scope or may not act for this member. Admin mode needs the scopes " + AdminScopes + " (a Service App authorised by a full admin, or an admin's token)."
+                        : "The token lacks a scope or the user may not do this. Call control needs the scopes " + Scopes + " and a Webex Calling licence (Service App tokens cannot use it: use -MemberId).";
                 case WebexErrorKind.Conflict:
                     return "The call's state does not allow this action (hold needs a connected call, answer a ringing one, park an answered one). Run Get-WebexCall to see its state.";
                 case WebexErrorKind.RateLimited:
@@ -130,6 +137,8 @@ namespace WebexCalls.Commands
                         : "Try again later." + quote;
                 case WebexErrorKind.ConnectionFailed:
                     return "Check the network and the BaseUri given to Connect-WebexCalling." + quote;
+                case WebexErrorKind.TokenRefreshFailed:
+                    return "The refresh token was revoked or has expired, or the client id or secret is wrong. Get a new refresh token (authorise the integration again, or regenerate the Service App's token in Control Hub) and run Connect-WebexCalling again.";
                 case WebexErrorKind.NotOffered:
                     return "Do this as the user (without -MemberId, with the user's own token), or check Webex's Call Controls Members reference for the operations it offers.";
                 default:

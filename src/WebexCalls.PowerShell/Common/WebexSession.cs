@@ -1,40 +1,85 @@
-using System.Threading;
-using WebexCalls.Client;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// The one Webex Calling connection of the process. Static, so every runspace (ForEach-Object -Parallel, thread
-    /// jobs) sees the connection made in any of them; swapped atomically, so a reader never sees half of one.
+    /// The Webex Calling connections of the process. Static, so every runspace (ForEach-Object -Parallel, thread jobs)
+    /// sees a connection made in any of them. The most recent is current: cmdlets use it unless given -Connection, or
+    /// an object read through another one.
     /// </summary>
     internal static class WebexSession
     {
-        private static Entry? _current;
+        private static readonly object Gate = new object();
+        private static readonly List<WebexCallingConnection> Connections = new List<WebexCallingConnection>();
+        private static WebexCallingConnection? _current;
 
-        public static Entry? Current => Volatile.Read(ref _current);
-
-        // The replaced connection is not disposed: a request still running in another runspace may be using its
-        // HTTP stack; the garbage collector frees it once nothing does.
-        public static void Set(WebexCallsConnection connection, WebexConnectionInfo info) =>
-            Volatile.Write(ref _current, new Entry(connection, info));
-
-        /// <summary>Forgets the connection; returns false when there was none.</summary>
-        public static bool Clear()
+        public static WebexCallingConnection? Current
         {
-            return Interlocked.Exchange(ref _current, null) != null;
+            get
+            {
+                lock (Gate)
+                {
+                    return _current;
+                }
+            }
         }
 
-        internal sealed class Entry
+        public static IReadOnlyList<WebexCallingConnection> All
         {
-            public Entry(WebexCallsConnection connection, WebexConnectionInfo info)
+            get
             {
-                Connection = connection;
-                Info = info;
+                lock (Gate)
+                {
+                    return Connections.ToList();
+                }
             }
+        }
 
-            public WebexCallsConnection Connection { get; }
+        /// <summary>Keeps <paramref name="connection"/> and makes it current.</summary>
+        public static void Add(WebexCallingConnection connection)
+        {
+            lock (Gate)
+            {
+                Connections.Add(connection);
+                _current = connection;
+            }
+        }
 
-            public WebexConnectionInfo Info { get; }
+        /// <summary>The connection with this id, while it is kept; null after Disconnect-WebexCalling.</summary>
+        public static WebexCallingConnection? Find(string id)
+        {
+            lock (Gate)
+            {
+                return Connections.FirstOrDefault(connection => connection.Id == id);
+            }
+        }
+
+        // A forgotten connection is not disposed: a request still running in another runspace may be using its HTTP
+        // stack; the garbage collector frees it once nothing does. Its token is gone with it.
+        public static bool Remove(WebexCallingConnection connection)
+        {
+            lock (Gate)
+            {
+                if (ReferenceEquals(_current, connection))
+                {
+                    _current = null;
+                }
+
+                return Connections.Remove(connection);
+            }
+        }
+
+        /// <summary>Forgets every connection; returns how many there were.</summary>
+        public static int Clear()
+        {
+            lock (Gate)
+            {
+                var count = Connections.Count;
+                Connections.Clear();
+                _current = null;
+                return count;
+            }
         }
     }
 }
