@@ -58,6 +58,42 @@ Describe '<Cmdlet> for a member (<Operation>)' -ForEach $Cases {
     }
 }
 
+Describe 'Every call cmdlet''s members route' {
+    BeforeAll {
+        Reset-Simulator
+        Connect-TestSimulator
+        $script:Member = New-SimulatorMember
+        $script:Call = (New-MemberCall -MemberId $Member -Answered).id
+    }
+
+    BeforeEach { Clear-SimulatorRequest }
+
+    # Whatever Webex answers (some of these need a state the member's call is not in), the request must go to the
+    # member's route with orgId, and its body must be the spec's without lineOwnerId.
+    It '<Name> posts <Operation> for the member' -ForEach @(
+        @{ Name = 'Set-WebexCallHold -Resume'; Operation = 'resume'; Keys = 'callId'; Run = { Set-WebexCallHold $Call -Resume -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Set-WebexCallMute -Unmute'; Operation = 'unmute'; Keys = 'callId'; Run = { Set-WebexCallMute $Call -Unmute -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Stop-WebexCallRecording'; Operation = 'stopRecording'; Keys = 'callId'; Run = { Stop-WebexCallRecording $Call -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Suspend-WebexCallRecording'; Operation = 'pauseRecording'; Keys = 'callId'; Run = { Suspend-WebexCallRecording $Call -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Resume-WebexCallRecording'; Operation = 'resumeRecording'; Keys = 'callId'; Run = { Resume-WebexCallRecording $Call -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Push-WebexCall'; Operation = 'push'; Keys = 'callId'; Run = { Push-WebexCall $Call -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Move-WebexCall -TargetCallId'; Operation = 'transfer'; Keys = 'callId1', 'callId2'; Run = { Move-WebexCall $Call -TargetCallId other -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Move-WebexCall -Auto'; Operation = 'transfer'; Keys = @(); Run = { Move-WebexCall -Auto -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Invoke-WebexRetrieve'; Operation = 'retrieve'; Keys = 'destination'; Run = { Invoke-WebexRetrieve 1000 -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Invoke-WebexPickup'; Operation = 'pickup'; Keys = 'target'; Run = { Invoke-WebexPickup 2001 -MemberId $Member -OrgId $OrgId } }
+        @{ Name = 'Invoke-WebexBargeIn'; Operation = 'bargeIn'; Keys = 'target'; Run = { Invoke-WebexBargeIn 2001 -MemberId $Member -OrgId $OrgId -Confirm:$false } }
+        @{ Name = 'Invoke-WebexPull'; Operation = 'pull'; Keys = 'endpointId'; Run = { Invoke-WebexPull laptop -MemberId $Member -OrgId $OrgId } }
+    ) {
+        & $Run -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+        $sent = @(Get-SimulatorRequest | Where-Object method -EQ POST)
+        $sent.Count | Should -Be 1
+        $sent[0].path | Should -Be "/v1/telephony/calls/members/$Member/$Operation"
+        $sent[0].query | Should -Be "?orgId=$OrgId"
+        $body = $sent[0].body | ConvertFrom-Json -AsHashtable
+        @($body.Keys | Sort-Object) | Should -Be @($Keys | Sort-Object)
+    }
+}
+
 Describe 'Admin mode' {
     BeforeEach {
         Reset-Simulator
