@@ -473,13 +473,17 @@ namespace WebexCalls.Client
         }
 
         /// <summary>
-        /// A 404 from a members route that Cisco's spec does not confirm, which is not about a call, means Webex does
-        /// not offer that operation for members: say so, rather than a bare "not found".
+        /// A 404 from a members route that Cisco's spec does not confirm, saying only that the resource (the path) was
+        /// not found, means Webex does not offer that operation for members: say so, rather than a bare "not found". A
+        /// 404 that says what is missing ("Call not found", nothing parked there) is about the request, and stays so.
         /// </summary>
         private static WebexApiException MembersRouteError(WebexApiException error, string operation)
         {
-            if (error.StatusCode != 404 || error.Kind != WebexErrorKind.NotFound || Routes.ConfirmedForMembers.Contains(operation)
-                || (error.WebexMessage ?? string.Empty).IndexOf("call not found", StringComparison.OrdinalIgnoreCase) >= 0)
+            var message = error.WebexMessage ?? string.Empty;
+            var saysPathUnknown = message.Length == 0
+                || message.IndexOf("requested resource could not be found", StringComparison.OrdinalIgnoreCase) >= 0
+                || string.Equals(message.Trim(), "Not Found", StringComparison.OrdinalIgnoreCase);
+            if (error.StatusCode != 404 || error.Kind != WebexErrorKind.NotFound || Routes.ConfirmedForMembers.Contains(operation) || !saysPathUnknown)
             {
                 return error;
             }

@@ -84,7 +84,8 @@ Describe 'Every call cmdlet''s members route' {
         @{ Name = 'Invoke-WebexBargeIn'; Operation = 'bargeIn'; Keys = 'target'; Run = { Invoke-WebexBargeIn 2001 -MemberId $Member -OrgId $OrgId -Confirm:$false } }
         @{ Name = 'Invoke-WebexPull'; Operation = 'pull'; Keys = 'endpointId'; Run = { Invoke-WebexPull laptop -MemberId $Member -OrgId $OrgId } }
     ) {
-        & $Run -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+        # Errors are expected for some (their state is wrong); only the request matters here, whatever the preference.
+        try { & $Run 2>$null 3>$null | Out-Null } catch { $null = $_ }
         $sent = @(Get-SimulatorRequest | Where-Object method -EQ POST)
         $sent.Count | Should -Be 1
         $sent[0].path | Should -Be "/v1/telephony/calls/members/$Member/$Operation"

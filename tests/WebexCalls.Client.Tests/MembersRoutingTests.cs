@@ -105,6 +105,10 @@ public class MembersRoutingTests
 
         (client, _) = Create(StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"Not found","trackingId":"T1"}"""));
         Assert.Equal(WebexErrorKind.NotFound, (await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hangup, "c1", Member, CancellationToken.None))).Kind);
+
+        // On an unconfirmed route, a 404 that says what is missing is about the request, not the route.
+        (client, _) = Create(StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"No call is parked against 1000.","trackingId":"T1"}"""));
+        Assert.Equal(WebexErrorKind.NotFound, (await Assert.ThrowsAsync<WebexApiException>(() => client.RetrieveAsync("1000", null, Member, CancellationToken.None))).Kind);
     }
 
     [Theory]
