@@ -34,7 +34,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "WebexCall")]
     [OutputType(typeof(CallSession))]
-    public sealed class GetWebexCallCommand : WebexFanOutCmdlet
+    public sealed class GetWebexCallCommand : WebexMembersReadCmdlet
     {
         /// <summary>The ids of the calls to read; without it, every active call is listed. Binds CallId or Id from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -50,23 +50,6 @@ namespace WebexCalls.Commands
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? LineOwnerId { get; set; }
-
-        /// <summary>
-        /// Admin mode: the people, workspaces or virtual lines whose calls to list (or, with one member, to read by
-        /// -CallId), through the Call Controls Members API, up to -ThrottleLimit at once; each call carries its MemberId.
-        /// Binds from MemberId, PersonId, WorkspaceId or VirtualLineId, so a CSV export of people can be piped. No tab
-        /// completion: that would need the People API.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PersonId", "WorkspaceId", "VirtualLineId")]
-        public string[]? MemberId { get; set; }
-
-        // A piped CallSession of the user's own has MemberId null: that means "no member", not an error.
-        private string[]? Members => MemberId?.Where(member => !string.IsNullOrEmpty(member)).Distinct().ToArray() is { Length: > 0 } members ? members : null;
-
-        /// <summary>Admin mode: the members' organisation, when it is not the token's own.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? OrgId { get; set; }
 
         /// <summary>Keeps only calls in these states.</summary>
         [Parameter]

@@ -11,7 +11,9 @@ namespace WebexCalls.Commands
     /// Returns CallHistoryRecord objects (Type, Name, Number, PrivacyEnabled, Time), newest first. Webex keeps at
     /// most 20 records of each type. -Type keeps only the types given; several types are read in one request each and
     /// merged. The records have no call id: they are not active calls. In admin mode, -MemberId reads each member's
-    /// history (up to -ThrottleLimit at once); each record carries its MemberId.
+    /// history (up to -ThrottleLimit at once); each record carries its MemberId. Cisco's spec does not confirm the
+    /// members history route (/telephony/calls/members/{memberId}/history): a Webex that does not offer it gives
+    /// WebexMembersRouteNotOffered.
     /// </remarks>
     /// <example>
     /// <code>Get-WebexCallHistory -Type Missed</code>
@@ -27,29 +29,12 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "WebexCallHistory")]
     [OutputType(typeof(CallHistoryRecord))]
-    public sealed class GetWebexCallHistoryCommand : WebexFanOutCmdlet
+    public sealed class GetWebexCallHistoryCommand : WebexMembersReadCmdlet
     {
         /// <summary>Keeps only these types: Placed, Missed, Received; every type when omitted.</summary>
         [Parameter(Position = 0)]
         [ValidateSet("Placed", "Missed", "Received", IgnoreCase = true)]
         public CallHistoryType[]? Type { get; set; }
-
-        /// <summary>
-        /// Admin mode: the people, workspaces or virtual lines whose history to read, through the Members API
-        /// (<c>/telephony/calls/members/{memberId}/history</c>, which Cisco's spec extract does not confirm: a Webex that
-        /// does not offer it gives WebexMembersRouteNotOffered). Binds from MemberId, PersonId, WorkspaceId or
-        /// VirtualLineId. No tab completion: that would need the People API.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PersonId", "WorkspaceId", "VirtualLineId")]
-        public string[]? MemberId { get; set; }
-
-        // A piped CallSession of the user's own has MemberId null: that means "no member", not an error.
-        private string[]? Members => MemberId?.Where(member => !string.IsNullOrEmpty(member)).Distinct().ToArray() is { Length: > 0 } members ? members : null;
-
-        /// <summary>Admin mode: the members' organisation, when it is not the token's own.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? OrgId { get; set; }
 
         /// <summary>Reads the history and writes it newest first (per member, in admin mode).</summary>
         protected override void ProcessRecord()
