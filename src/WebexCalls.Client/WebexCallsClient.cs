@@ -418,6 +418,8 @@ namespace WebexCalls.Client
                 request.Content.Headers.ContentType = JsonContentType;
             }
 
+            request.Properties[RetryHandler.ObserverKey] = _observer;
+            request.Properties[RetryHandler.PathKey] = displayPath;
             _observer?.RequestSending(method.Method, displayPath, body is null ? null : Encoding.UTF8.GetString(body));
             var stopwatch = Stopwatch.StartNew();
             HttpResponseMessage response;
@@ -429,14 +431,14 @@ namespace WebexCalls.Client
             {
                 throw;
             }
-            catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
+            catch (Exception ex) when (ex is OperationCanceledException || ex is TimeoutException || ex is HttpRequestException || ex is IOException)
             {
-                // HttpClient reports its own timeout as a cancellation that nobody asked for.
-                var kind = ex is OperationCanceledException ? WebexErrorKind.Timeout : WebexErrorKind.ConnectionFailed;
+                // The retry handler times each attempt (TimeoutException); a cancellation nobody asked for is a timeout too.
+                var kind = ex is OperationCanceledException || ex is TimeoutException ? WebexErrorKind.Timeout : WebexErrorKind.ConnectionFailed;
                 var trackingId = RequestTrackingId(request);
                 _observer?.ResponseReceived(method.Method, displayPath, null, stopwatch.Elapsed, trackingId, null);
                 var reason = kind == WebexErrorKind.Timeout
-                    ? "No response within " + _http.Timeout.TotalSeconds + " seconds from " + _http.BaseAddress
+                    ? (ex is TimeoutException ? ex.Message : "No response in time") + " from " + _http.BaseAddress
                     : "Could not reach " + _http.BaseAddress + ": " + Innermost(ex).Message;
                 throw new WebexApiException(kind, method.Method, displayPath, null, reason, null, trackingId, null, callId, ex);
             }

@@ -25,9 +25,11 @@ namespace WebexCalls.Client
         /// <summary>Creates a connection; nothing is sent until a client made by <see cref="CreateClient"/> is used.</summary>
         /// <param name="baseUri">The API root, such as https://webexapis.com/v1 or a simulator's http://127.0.0.1:port/v1.</param>
         /// <param name="tokens">Supplies the bearer token.</param>
-        /// <param name="timeout">How long one request may take; 100 seconds when null.</param>
+        /// <param name="timeout">How long one attempt may take; the policy's (100 seconds by default) when null.</param>
         /// <param name="primaryHandler">Replaces the network handler; for tests that stub the network.</param>
-        public WebexCallsConnection(Uri baseUri, IAccessTokenProvider tokens, TimeSpan? timeout = null, Func<HttpMessageHandler>? primaryHandler = null)
+        /// <param name="retryPolicy">How rate limits and transient faults are retried; <see cref="RetryPolicy.Default"/> when null.</param>
+        public WebexCallsConnection(
+            Uri baseUri, IAccessTokenProvider tokens, TimeSpan? timeout = null, Func<HttpMessageHandler>? primaryHandler = null, RetryPolicy? retryPolicy = null)
         {
             if (baseUri is null)
             {
@@ -42,7 +44,13 @@ namespace WebexCalls.Client
             TokenProvider = tokens ?? throw new ArgumentNullException(nameof(tokens));
             // A trailing slash makes relative paths such as "telephony/calls" land under /v1 instead of replacing it.
             BaseUri = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
-            Timeout = timeout ?? TimeSpan.FromSeconds(100);
+            RetryPolicy = retryPolicy ?? new RetryPolicy();
+            if (timeout is TimeSpan attempt)
+            {
+                RetryPolicy.AttemptTimeout = attempt;
+            }
+
+            Timeout = RetryPolicy.AttemptTimeout;
             _primaryHandler = primaryHandler;
             _stack = new Lazy<HttpStack>(BuildStack, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -56,8 +64,16 @@ namespace WebexCalls.Client
         /// <summary>The API root requests are sent under (always ends with a slash).</summary>
         public Uri BaseUri { get; }
 
-        /// <summary>How long one request may take.</summary>
+        /// <summary>How long one attempt of a request may take.</summary>
         public TimeSpan Timeout { get; }
+
+        /// <summary>How this connection retries rate limits and transient faults.</summary>
+        public RetryPolicy RetryPolicy { get; }
+
+        /// <summary>When the connection's rate-limit gate opens again (a past time when it is open).</summary>
+        public DateTimeOffset RateLimitedUntil => Gate.OpensAt;
+
+        internal RateLimitGate Gate { get; } = new RateLimitGate();
 
         /// <summary>True once the HTTP stack has been built by a first request.</summary>
         public bool IsHttpStackBuilt => _stack.IsValueCreated;
@@ -88,11 +104,14 @@ namespace WebexCalls.Client
                 .AddHttpClient(HttpClientName, client =>
                 {
                     client.BaseAddress = BaseUri;
-                    client.Timeout = Timeout;
+                    // Each attempt is timed by the retry handler; the client's own timeout would span every try.
+                    client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
                     client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
                     client.DefaultRequestHeaders.UserAgent.ParseAdd("WebexCalls/" + typeof(WebexCallsConnection).Assembly.GetName().Version);
                 })
+                // Outermost first: one TrackingID for every try, then the retries, each with a fresh token.
                 .AddHttpMessageHandler(() => new TrackingIdHandler())
+                .AddHttpMessageHandler(() => new RetryHandler(RetryPolicy, Gate))
                 .AddHttpMessageHandler(() => new BearerTokenHandler(TokenProvider));
             if (_primaryHandler != null)
             {

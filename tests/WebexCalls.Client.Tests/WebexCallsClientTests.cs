@@ -19,7 +19,9 @@ public class WebexCallsClientTests
             secure.AppendChar(c);
         }
 
-        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), timeout, () => stub);
+        // These tests are about how each answer is read; retrying is RetryTests' subject, so it is off here.
+        var connection = new WebexCallsConnection(
+            new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), timeout, () => stub, new RetryPolicy { MaxRetryCount = 0 });
         var observer = new RecordingObserver();
         return (connection.CreateClient(observer), stub, observer);
     }
@@ -262,7 +264,7 @@ public class WebexCallsClientTests
     public void The_base_uri_must_be_absolute_http(string uri) =>
         Assert.Throws<ArgumentException>(() => new WebexCallsConnection(new Uri(uri, UriKind.RelativeOrAbsolute), new SecureStringTokenProvider(new SecureString())));
 
-    private sealed class RecordingObserver : IWebexRequestObserver
+    internal sealed class RecordingObserver : IWebexRequestObserver
     {
         public List<string> Lines { get; } = new();
 
@@ -270,6 +272,9 @@ public class WebexCallsClientTests
 
         public void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body) =>
             Lines.Add(method + " " + path + " " + statusCode + " " + trackingId);
+
+        public void RetryWaiting(string method, string path, string cause, TimeSpan wait, string waitSource, int nextTry, int maxTries) =>
+            Lines.Add(method + " " + path + " retry " + nextTry + "/" + maxTries + ": " + cause + " (" + waitSource + ")");
     }
 }
 

@@ -27,34 +27,12 @@ namespace WebexCalls.Client.Http
                 return response;
             }
 
-            var retry = await CloneAsync(request).ConfigureAwait(false);
+            var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var retry = RequestCopy.Of(request, body);
             response.Dispose();
             var renewed = await renewable.RenewAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
             retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
             return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
-        }
-
-        // A sent request cannot be sent again on every platform, so the retry is a copy: method, address, headers
-        // (the TrackingID stays, so support sees one request) and body.
-        private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request)
-        {
-            var copy = new HttpRequestMessage(request.Method, request.RequestUri);
-            foreach (var header in request.Headers)
-            {
-                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            if (request.Content != null)
-            {
-                var body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                copy.Content = new ByteArrayContent(body);
-                foreach (var header in request.Content.Headers)
-                {
-                    copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
-
-            return copy;
         }
     }
 }

@@ -16,5 +16,13 @@ namespace WebexCalls.Client.Http
         /// <paramref name="trackingId"/> is Webex's (or, failing that, the one the client sent).
         /// </summary>
         void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body);
+
+        /// <summary>
+        /// A request will be tried again after <paramref name="wait"/>: <paramref name="cause"/> says what happened ("429",
+        /// "503", "timed out"), <paramref name="waitSource"/> where the wait comes from ("Retry-After", "default",
+        /// "backoff", "the connection's rate limit"), and <paramref name="nextTry"/> is the try that follows, of at most
+        /// <paramref name="maxTries"/>.
+        /// </summary>
+        void RetryWaiting(string method, string path, string cause, TimeSpan wait, string waitSource, int nextTry, int maxTries);
     }
 }

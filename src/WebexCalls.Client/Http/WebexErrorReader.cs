@@ -76,6 +76,9 @@ namespace WebexCalls.Client.Http
         private static bool SaysCallNotFound(string? text) =>
             text != null && text.IndexOf("call not found", StringComparison.OrdinalIgnoreCase) >= 0;
 
+        /// <summary>The wait a response's Retry-After asks for (seconds, or an HTTP date), or null without one.</summary>
+        internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) => RetryAfter(response);
+
         private static TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;

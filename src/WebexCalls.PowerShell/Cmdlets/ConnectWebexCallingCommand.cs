@@ -22,6 +22,12 @@ namespace WebexCalls.Commands
     /// runspace; the newest is current. -PassThru returns it (never a secret), and any cmdlet's -Connection takes it,
     /// so one script can work in two organisations. Tokens, refresh tokens and secrets are held as SecureStrings and
     /// never written to any stream, message or file.
+    ///
+    /// Every request on the connection survives rate limits and transient faults by Webex's rules: a 429 or 423 (not
+    /// processed) is retried after its Retry-After, for every method, and closes a gate that makes every other request
+    /// on the connection wait too; a request that never left is retried; a 5xx, 408, timeout or broken connection is
+    /// retried only for GET, never for a POST that may have been carried out. -MaxRetryCount, -MaxRetryWaitSec and
+    /// -TimeoutSec bound it; -Verbose says each wait, and a long one shows progress.
     /// </remarks>
     /// <example>
     /// <code>Connect-WebexCalling -AccessToken (Read-Host -AsSecureString -Prompt 'Webex token')</code>
@@ -92,6 +98,29 @@ namespace WebexCalls.Commands
         [ValidateNotNull]
         public Uri BaseUri { get; set; } = WebexCallsConnection.DefaultBaseUri;
 
+        /// <summary>
+        /// How many times one request may be retried after a 429 or 423 (for any method), a failure before it was sent
+        /// (any method), or a transient fault (GET only: a POST that may have been carried out is never retried).
+        /// 0 to 20; 5 by default.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetryCount { get; set; } = 5;
+
+        /// <summary>
+        /// The most the module waits, in all, between the tries of one request, in seconds (0 to 3600; 300 by default:
+        /// Webex's Retry-After can be 60 seconds and more). A Retry-After longer than what is left fails at once with
+        /// WebexRateLimited and the wait Webex asked for.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int MaxRetryWaitSec { get; set; } = 300;
+
+        /// <summary>How long one attempt of a request may take, in seconds (1 to 3600; 100 by default).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
         /// <summary>Returns the connection (id, base URI, token kind, mode, expiry, scopes), never a secret.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -112,7 +141,13 @@ namespace WebexCalls.Commands
             }
 
             var (provider, kind, tokenSource) = TokenProvider();
-            var connection = new WebexCallsConnection(BaseUri, provider);
+            var policy = new RetryPolicy
+            {
+                MaxRetryCount = MaxRetryCount,
+                MaxRetryWait = TimeSpan.FromSeconds(MaxRetryWaitSec),
+                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+            };
+            var connection = new WebexCallsConnection(BaseUri, provider, null, null, policy);
             var mode = Admin ? WebexCallingMode.Admin : WebexCallingMode.User;
             int? activeCalls = null;
             try

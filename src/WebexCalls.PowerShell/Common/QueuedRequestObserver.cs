@@ -7,13 +7,17 @@ namespace WebexCalls.Commands
 {
     /// <summary>
     /// Collects request events, which may arrive on any thread, for the cmdlet to write on the pipeline thread, the
-    /// only thread where WriteVerbose and WriteDebug may be called.
+    /// only thread where WriteVerbose, WriteDebug and WriteProgress may be called.
     /// </summary>
     internal sealed class QueuedRequestObserver : IWebexRequestObserver
     {
         private const int MaxDebugBodyLength = 2000;
+        private long _waitingUntilTicks;
 
         public ConcurrentQueue<(bool IsVerbose, string Text)> Messages { get; } = new ConcurrentQueue<(bool, string)>();
+
+        /// <summary>Until when a retry is waiting (for the cmdlet's progress bar), and why; default when none is.</summary>
+        public (DateTimeOffset Until, string Reason) Waiting { get; private set; }
 
         public void RequestSending(string method, string path, string? body)
         {
@@ -30,6 +34,21 @@ namespace WebexCalls.Commands
             if (body != null)
             {
                 Messages.Enqueue((false, method + " " + path + " response body: " + Shorten(body)));
+            }
+        }
+
+        public void RetryWaiting(string method, string path, string cause, TimeSpan wait, string waitSource, int nextTry, int maxTries)
+        {
+            // Reads like: 429 on GET /telephony/calls, waiting 12 s (Retry-After) before try 2 of 6.
+            var seconds = wait.TotalSeconds >= 1
+                ? Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s"
+                : ((int)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms";
+            Messages.Enqueue((true, cause + " on " + method + " " + path + ", waiting " + seconds + " (" + waitSource + ") before try " + nextTry + " of " + maxTries + "."));
+            var until = DateTimeOffset.UtcNow + wait;
+            if (until.UtcTicks > System.Threading.Interlocked.Read(ref _waitingUntilTicks))
+            {
+                System.Threading.Interlocked.Exchange(ref _waitingUntilTicks, until.UtcTicks);
+                Waiting = (until, method + " " + path + ": " + cause);
             }
         }
 

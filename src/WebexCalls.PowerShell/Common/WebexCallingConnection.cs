@@ -68,6 +68,18 @@ namespace WebexCalls
         /// <summary>How many active calls the user had when the connection was checked; null in admin mode.</summary>
         public int? ActiveCalls { get; }
 
+        /// <summary>How many times one request may be retried.</summary>
+        public int MaxRetryCount => Connection.RetryPolicy.MaxRetryCount;
+
+        /// <summary>The most one request waits, in all, between its tries.</summary>
+        public TimeSpan MaxRetryWait => Connection.RetryPolicy.MaxRetryWait;
+
+        /// <summary>How long one attempt may take.</summary>
+        public TimeSpan Timeout => Connection.RetryPolicy.AttemptTimeout;
+
+        /// <summary>Until when a 429 holds every request of this connection back; null when it is not rate limited.</summary>
+        public DateTimeOffset? RateLimitedUntil => Connection.RateLimitedUntil > DateTimeOffset.UtcNow ? Connection.RateLimitedUntil : (DateTimeOffset?)null;
+
         /// <summary>True for the connection cmdlets use when no -Connection is given (the most recent one).</summary>
         public bool IsCurrent => ReferenceEquals(Commands.WebexSession.Current, this);
 

@@ -270,8 +270,37 @@ namespace WebexCalls.Commands
             WriteProgress(progress);
         }
 
+        // A retry wait longer than this shows a progress bar with the time left.
+        private static readonly TimeSpan VisibleWait = TimeSpan.FromSeconds(3);
+        private bool _waitShown;
+
+        private void ShowRetryWait()
+        {
+            var (until, reason) = _observer.Waiting;
+            var left = until - DateTimeOffset.UtcNow;
+            if (!_waitShown && left < VisibleWait)
+            {
+                return;
+            }
+
+            var record = new ProgressRecord(0x5EBF, "Waiting to retry", reason);
+            if (left > TimeSpan.Zero)
+            {
+                record.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+                _waitShown = true;
+            }
+            else
+            {
+                record.RecordType = ProgressRecordType.Completed;
+                _waitShown = false;
+            }
+
+            WriteProgress(record);
+        }
+
         private void Drain()
         {
+            ShowRetryWait();
             while (_observer.Messages.TryDequeue(out var message))
             {
                 if (message.IsVerbose)
