@@ -6,7 +6,8 @@ BeforeAll {
 Describe 'HTTP failures become ErrorRecords' {
     BeforeEach {
         Reset-Simulator
-        Connect-TestSimulator
+        # How each answer reads as an error, with retrying off (Resilience.Tests.ps1 is about retrying).
+        Connect-TestSimulator -MaxRetryCount 0
         $script:Call = Invoke-WebexDial '1234'
     }
 
@@ -32,7 +33,8 @@ Describe 'HTTP failures become ErrorRecords' {
         $failures[0].Exception | Should -BeOfType ([WebexCalls.Client.WebexApiException])
     }
 
-    It '429 becomes WebexRateLimited with Retry-After' {
+    It '429 whose Retry-After is longer than the retry budget fails at once as WebexRateLimited with the wait asked' {
+        Connect-TestSimulator -MaxRetryWaitSec 5
         Add-SimulatorFault -Method POST -Path '/telephony/calls/hold' -Status 429 -RetryAfterSeconds 9
         Set-WebexCallHold -CallId $Call.CallId -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -Be 'WebexRateLimited,WebexCalls.Commands.SetWebexCallHoldCommand'

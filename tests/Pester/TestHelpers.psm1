@@ -61,7 +61,13 @@ function Get-TestToken { $script:TestToken }
 function ConvertTo-TestSecureString([string] $Text) { ConvertTo-SecureString $Text -AsPlainText -Force }
 
 function Connect-TestSimulator {
-    Connect-WebexCalling -BaseUri (Get-SimulatorUri) -AccessToken (ConvertTo-TestSecureString (Get-TestToken))
+    # Connects to the simulator with the test token; retry bounds pass through to Connect-WebexCalling when given.
+    param([int] $MaxRetryCount, [int] $MaxRetryWaitSec, [int] $TimeoutSec)
+    $bounds = @{}
+    foreach ($name in 'MaxRetryCount', 'MaxRetryWaitSec', 'TimeoutSec') {
+        if ($PSBoundParameters.ContainsKey($name)) { $bounds[$name] = $PSBoundParameters[$name] }
+    }
+    Connect-WebexCalling -BaseUri (Get-SimulatorUri) -AccessToken (ConvertTo-TestSecureString (Get-TestToken)) @bounds
 }
 
 function Invoke-FreshPwsh {
