@@ -117,6 +117,16 @@ internal static class ControlApiRoutes
 
         control.MapPost("/faults", (Fault fault, FaultInjector faults) =>
         {
+            if (fault.Action is { } action && Array.IndexOf(Fault.Actions, action) < 0)
+            {
+                return Results.BadRequest(new { message = "action must be one of " + string.Join(", ", Fault.Actions) });
+            }
+
+            if (fault.Fraction is < 0 or > 1)
+            {
+                return Results.BadRequest(new { message = "fraction must be between 0 and 1" });
+            }
+
             faults.Add(fault);
             return Results.NoContent();
         });

@@ -119,7 +119,19 @@ public static class SimulatorApp
         }
         else if (context.RequestServices.GetRequiredService<FaultInjector>().Take(context.Request.Method, relativePath.Value ?? "/") is { } fault)
         {
-            await WriteFault(context, fault);
+            if (fault.Action == "processThenDrop")
+            {
+                // The simulator carries the request out; its answer goes nowhere, and the connection is dropped.
+                var realBody = context.Response.Body;
+                context.Response.Body = new MemoryStream();
+                await next();
+                context.Response.Body = realBody;
+                context.Abort();
+            }
+            else
+            {
+                await WriteFault(context, fault);
+            }
         }
         else
         {
@@ -176,7 +188,7 @@ public static class SimulatorApp
 
     private static async Task WriteFault(HttpContext context, Fault fault)
     {
-        if (fault.DelayMs > 0)
+        if (fault.DelayMs > 0 && fault.Action != "slowBody")
         {
             try
             {
@@ -194,10 +206,36 @@ public static class SimulatorApp
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (fault.Body is not null)
+        if (fault.Body is null)
         {
-            context.Response.ContentType = fault.ContentType ?? "application/json";
-            await context.Response.WriteAsync(fault.Body, context.RequestAborted);
+            return;
+        }
+
+        context.Response.ContentType = fault.ContentType ?? "application/json";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(fault.Body);
+        switch (fault.Action)
+        {
+            case "truncate":
+                // Promise the whole length, send half, and drop the connection: a body cut off on the way.
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                context.Abort();
+                break;
+            case "slowBody":
+                context.Response.ContentLength = bytes.Length;
+                var pause = TimeSpan.FromMilliseconds(Math.Max(1, fault.DelayMs) / (double)Math.Max(1, bytes.Length));
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    await context.Response.Body.WriteAsync(bytes.AsMemory(i, 1), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await Task.Delay(pause, context.RequestAborted);
+                }
+
+                break;
+            default:
+                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+                break;
         }
     }
 }

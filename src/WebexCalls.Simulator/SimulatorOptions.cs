@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace WebexCalls.Simulator;
 
@@ -19,6 +20,9 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a recording stays pending after startRecording before it is started.</summary>
     public int RecordingStartDelayMs { get; set; }
+
+    /// <summary>Faults in force from start-up (Simulator:Faults:0:Status=429 and so on); see <see cref="Fault"/>.</summary>
+    public List<FaultOption> Faults { get; set; } = new();
 
     internal TimeSpan AlertingDelay => TimeSpan.FromMilliseconds(Math.Max(0, AlertingDelayMs));
 

@@ -38,11 +38,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>A client with a bearer token, relative to the server root (paths start with v1/ or _simulator/).</summary>
     public HttpClient Http { get; }
 
-    public static async Task<SimulatorHost> StartAsync(int alertingDelayMs = 1000, int connectingDelayMs = 2000)
+    public static async Task<SimulatorHost> StartAsync(int alertingDelayMs = 1000, int connectingDelayMs = 2000, string[]? extraArgs = null)
     {
         var clock = new ManualClock();
         var app = SimulatorApp.Build(
-            ["--urls", "http://127.0.0.1:0", $"--Simulator:AlertingDelayMs={alertingDelayMs}", $"--Simulator:ConnectingDelayMs={connectingDelayMs}"],
+            ["--urls", "http://127.0.0.1:0", $"--Simulator:AlertingDelayMs={alertingDelayMs}", $"--Simulator:ConnectingDelayMs={connectingDelayMs}", .. extraArgs ?? []],
             services => services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();
         return new SimulatorHost(app, SimulatorApp.ListeningAddress(app), clock);
