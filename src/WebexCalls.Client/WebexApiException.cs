@@ -59,6 +59,12 @@ namespace WebexCalls.Client
         /// <summary>How long Webex asked to wait, from <c>Retry-After</c>.</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>
+        /// True when the request was a POST that reached Webex and got no clear answer (a 5xx, a timeout, a connection
+        /// broken after sending): Webex may have carried it out, so check (Get-WebexCall) before sending it again.
+        /// </summary>
+        public bool MayHaveBeenProcessed { get; internal set; }
+
         /// <summary>The call the request was about, when there was one.</summary>
         public string? CallId { get; }
 

@@ -437,10 +437,15 @@ namespace WebexCalls.Client
                 var kind = ex is OperationCanceledException || ex is TimeoutException ? WebexErrorKind.Timeout : WebexErrorKind.ConnectionFailed;
                 var trackingId = RequestTrackingId(request);
                 _observer?.ResponseReceived(method.Method, displayPath, null, stopwatch.Elapsed, trackingId, null);
+                var neverSent = RetryHandler.IsProvablyNotSent(ex);
                 var reason = kind == WebexErrorKind.Timeout
                     ? (ex is TimeoutException ? ex.Message : "No response in time") + " from " + _http.BaseAddress
-                    : "Could not reach " + _http.BaseAddress + ": " + Innermost(ex).Message;
-                throw new WebexApiException(kind, method.Method, displayPath, null, reason, null, trackingId, null, callId, ex);
+                    : (neverSent ? "Could not reach " : "The connection to ") + _http.BaseAddress + (neverSent ? ": " : " broke before an answer came: ") + Innermost(ex).Message;
+                throw new WebexApiException(kind, method.Method, displayPath, null, reason, null, trackingId, null, callId, ex)
+                {
+                    // Only a request that provably never left cannot have been carried out.
+                    MayHaveBeenProcessed = method != HttpMethod.Get && !neverSent,
+                };
             }
 
             using (response)
@@ -467,6 +472,7 @@ namespace WebexCalls.Client
                 if (!response.IsSuccessStatusCode)
                 {
                     var error = WebexErrorReader.Read(method.Method, displayPath, callId, response, content, requestTrackingId);
+                    error.MayHaveBeenProcessed = method != HttpMethod.Get && error.Kind == WebexErrorKind.ServerError;
                     throw scope.IsMember ? MembersRouteError(error, operation ?? (path.Contains("/history") ? "history" : "calls")) : error;
                 }
 

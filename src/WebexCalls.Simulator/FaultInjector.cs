@@ -25,6 +25,7 @@ namespace WebexCalls.Simulator;
 /// time over <paramref name="DelayMs"/>.
 /// </param>
 /// <param name="Fraction">The share of matching requests that get the fault (0 to 1); every one when null.</param>
+/// <param name="BodyBase64">A body given as bytes (base64), for what text cannot carry, such as invalid UTF-8.</param>
 public sealed record Fault(
     string? Method,
     string? Path,
@@ -35,7 +36,8 @@ public sealed record Fault(
     int Times = 1,
     int DelayMs = 0,
     string? Action = null,
-    double? Fraction = null)
+    double? Fraction = null,
+    string? BodyBase64 = null)
 {
     /// <summary>The actions a fault can take.</summary>
     public static readonly string[] Actions = ["respond", "processThenDrop", "truncate", "slowBody"];

@@ -16,7 +16,8 @@ public sealed record LoggedRequest(
     string? Body,
     int Status,
     string ResponseTrackingId,
-    string? TokenLabel = null);
+    string? TokenLabel = null,
+    bool ClientGone = false);
 
 /// <summary>
 /// The requests received under /v1, so tests can prove what a client sent (or that -WhatIf sent nothing). The

@@ -95,8 +95,8 @@ public static class SimulatorApp
         {
             body = "(form body not logged: it holds secrets)";
         }
+
         var bearer = BearerToken(context.Request);
-        var hadToken = bearer is not null;
 
         var delay = context.RequestServices.GetRequiredService<Latency>().For(context.Request.Method, relativePath.Value ?? "/");
         if (delay > 0)
@@ -107,7 +107,9 @@ public static class SimulatorApp
             }
             catch (OperationCanceledException)
             {
-                return;   // The client gave up: nobody is left to answer.
+                // The client gave up: nobody is left to answer, but the attempt is logged, so tests can count it.
+                Log(context, body, bearer, trackingId);
+                return;
             }
         }
 
@@ -138,6 +140,10 @@ public static class SimulatorApp
             await next();
         }
 
+        Log(context, body, bearer, trackingId);
+    }
+
+    private static void Log(HttpContext context, string? body, string? bearer, string trackingId) =>
         context.RequestServices.GetRequiredService<RequestLog>().Add(new LoggedRequest(
             DateTimeOffset.UtcNow,
             context.Request.Method,
@@ -145,12 +151,12 @@ public static class SimulatorApp
             context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
             context.Request.Headers["TrackingID"].ToString() is { Length: > 0 } sent ? sent : null,
             context.Request.ContentType,
-            hadToken,
+            bearer is not null,
             string.IsNullOrEmpty(body) ? null : body,
             context.Response.StatusCode,
             trackingId,
-            context.RequestServices.GetRequiredService<TokenRegistry>().LabelOf(bearer)));
-    }
+            context.RequestServices.GetRequiredService<TokenRegistry>().LabelOf(bearer),
+            context.RequestAborted.IsCancellationRequested));
 
     private static IResult? Authorize(HttpContext context, string relativePath)
     {
@@ -196,7 +202,7 @@ public static class SimulatorApp
             }
             catch (OperationCanceledException)
             {
-                return;   // The client gave up (or was cancelled): nobody is left to answer.
+                return;   // The client gave up (or was cancelled): nobody is left to answer; the gateway logs it.
             }
         }
 
@@ -206,13 +212,13 @@ public static class SimulatorApp
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (fault.Body is null)
+        if (fault.Body is null && fault.BodyBase64 is null)
         {
             return;
         }
 
         context.Response.ContentType = fault.ContentType ?? "application/json";
-        var bytes = System.Text.Encoding.UTF8.GetBytes(fault.Body);
+        var bytes = fault.BodyBase64 is { } base64 ? Convert.FromBase64String(base64) : System.Text.Encoding.UTF8.GetBytes(fault.Body!);
         switch (fault.Action)
         {
             case "truncate":

@@ -130,13 +130,17 @@ namespace WebexCalls.Commands
                     return "Webex is rate limiting requests" + (exception.RetryAfter is TimeSpan wait ? "; wait " + Math.Ceiling(wait.TotalSeconds) + " seconds" : string.Empty) + " and try again. The request was not processed.";
                 case WebexErrorKind.ServerError:
                 case WebexErrorKind.Timeout:
-                    // Unlike a 429, a 5xx or a timeout after a POST may have been processed: a blind retry of a dial
-                    // can place a second call.
-                    return exception.Method == "POST"
-                        ? "Webex may have carried out the request anyway: run Get-WebexCall before trying again." + quote
-                        : "Try again later." + quote;
                 case WebexErrorKind.ConnectionFailed:
-                    return "Check the network and the BaseUri given to Connect-WebexCalling." + quote;
+                    // Unlike a 429, a 5xx, a timeout or a broken connection after a POST may have been processed, so
+                    // the module did not retry it: a blind retry of a dial can place a second call.
+                    if (exception.MayHaveBeenProcessed)
+                    {
+                        return "Webex may have carried out the request anyway: run Get-WebexCall before trying again." + quote;
+                    }
+
+                    return exception.Kind == WebexErrorKind.ConnectionFailed
+                        ? "Check the network and the BaseUri given to Connect-WebexCalling." + quote
+                        : "Try again later (the module already retried what it safely could)." + quote;
                 case WebexErrorKind.TokenRefreshFailed:
                     return "The refresh token was revoked or has expired, or the client id or secret is wrong. Get a new refresh token (authorise the integration again, or regenerate the Service App's token in Control Hub) and run Connect-WebexCalling again.";
                 case WebexErrorKind.NotOffered:
