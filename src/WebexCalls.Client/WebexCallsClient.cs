@@ -472,7 +472,8 @@ namespace WebexCalls.Client
                 if (!response.IsSuccessStatusCode)
                 {
                     var error = WebexErrorReader.Read(method.Method, displayPath, callId, response, content, requestTrackingId);
-                    error.MayHaveBeenProcessed = method != HttpMethod.Get && error.Kind == WebexErrorKind.ServerError;
+                    // Like the retry rules: a POST answered 5xx or 408 is not known to have been left undone.
+                    error.MayHaveBeenProcessed = method != HttpMethod.Get && (error.Kind == WebexErrorKind.ServerError || error.StatusCode == 408);
                     throw scope.IsMember ? MembersRouteError(error, operation ?? (path.Contains("/history") ? "history" : "calls")) : error;
                 }
 

@@ -23,13 +23,17 @@ function Get-SimulatorRequest { Invoke-RestMethod -Uri (Get-ControlUri 'requests
 function Clear-SimulatorRequest { $null = Invoke-RestMethod -Method Delete -Uri (Get-ControlUri 'requests') }
 
 function Add-SimulatorFault {
-    param([string] $Method, [string] $Path, [int] $Status, [string] $Body, [string] $ContentType, [int] $RetryAfterSeconds, [int] $Times = 1, [int] $DelayMs)
+    param([string] $Method, [string] $Path, [int] $Status, [string] $Body, [string] $ContentType, [int] $RetryAfterSeconds, [int] $Times = 1, [int] $DelayMs,
+        [ValidateSet('respond', 'processThenDrop', 'truncate', 'slowBody')][string] $Action, [double] $Fraction, [byte[]] $BodyBytes)
     $fault = @{ status = $Status; times = $Times; delayMs = $DelayMs }
     if ($Method) { $fault.method = $Method }
     if ($Path) { $fault.path = $Path }
     if ($PSBoundParameters.ContainsKey('Body')) { $fault.body = $Body }
+    if ($BodyBytes) { $fault.bodyBase64 = [Convert]::ToBase64String($BodyBytes) }
     if ($ContentType) { $fault.contentType = $ContentType }
-    if ($RetryAfterSeconds) { $fault.retryAfterSeconds = $RetryAfterSeconds }
+    if ($PSBoundParameters.ContainsKey('RetryAfterSeconds')) { $fault.retryAfterSeconds = $RetryAfterSeconds }
+    if ($Action) { $fault.action = $Action }
+    if ($PSBoundParameters.ContainsKey('Fraction')) { $fault.fraction = $Fraction }
     $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'faults') -ContentType 'application/json' -Body ($fault | ConvertTo-Json)
 }
 

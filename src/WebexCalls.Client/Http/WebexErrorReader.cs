@@ -21,6 +21,7 @@ namespace WebexCalls.Client.Http
                 case 403: return WebexErrorKind.Forbidden;
                 case 404: return WebexErrorKind.NotFound;
                 case 409: return WebexErrorKind.Conflict;
+                case 408: return WebexErrorKind.Timeout;
                 // 423 Locked carries Retry-After like 429 and, like it, means "not processed, come back later".
                 case 423:
                 case 429: return WebexErrorKind.RateLimited;
