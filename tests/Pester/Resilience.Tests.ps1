@@ -206,9 +206,12 @@ Describe 'Ctrl+C' {
 }
 
 Describe 'Secrets under faults' {
-    It 'the token appears in no stream, error, transcript or exported $Error, whatever fails' {
+    It 'no token, refresh token or client secret appears in any stream, error, transcript or exported $Error, whatever fails' {
         Reset-Simulator
-        Connect-TestSimulator -MaxRetryCount 1
+        Disconnect-WebexCalling -All
+        Register-SimulatorClient -ClientSecret (Get-TestClientSecret) -RefreshToken (Get-TestRefreshToken)
+        $null = Connect-WebexCalling -BaseUri (Get-SimulatorUri) -ClientSecretCredential (Get-TestClientCredential) `
+            -RefreshToken (ConvertTo-TestSecureString (Get-TestRefreshToken)) -MaxRetryCount 1
         $call = Invoke-WebexDial 1234
         $transcript = Join-Path ([IO.Path]::GetTempPath()) "webexcalls-faults-$([guid]::NewGuid()).txt"
         $clixml = Join-Path ([IO.Path]::GetTempPath()) "webexcalls-faults-$([guid]::NewGuid()).xml"
@@ -218,15 +221,15 @@ Describe 'Secrets under faults' {
             $output = foreach ($fault in @(
                     @{ Status = 429; RetryAfterSeconds = 0 }, @{ Status = 503 }, @{ Status = 401 }, @{ Status = 0; Action = 'processThenDrop' },
                     @{ Status = 200; Body = '<html>'; ContentType = 'text/html' }, @{ Status = 200; Body = ('{"items":[' + ('1' * 50)); Action = 'truncate' })) {
-                Add-SimulatorFault @fault -Times 2
+                Add-SimulatorFault @fault -Path '/telephony' -Times 2
                 & {
-                    Get-WebexCall -Verbose -Debug -ErrorAction Continue
+                    try { Get-WebexCall -Verbose -Debug } catch { $_ | Out-String }
                     Set-WebexCallHold $call -Verbose -Debug -ErrorAction Continue
                     Invoke-WebexPark $call -Verbose -Debug -ErrorAction Continue
+                    Get-WebexCallingConnection | Format-List * | Out-String
                 } *>&1 | Out-String
             }
         }
-        catch { $output += $_ | Out-String }
         finally {
             Stop-Transcript | Out-Null
             $Error | Export-Clixml $clixml -Depth 5
@@ -235,7 +238,32 @@ Describe 'Secrets under faults' {
         $texts = @(($output -join "`n"), (Get-Content $transcript -Raw), (Get-Content $clixml -Raw))
         Remove-Item $transcript, $clixml -ErrorAction SilentlyContinue
         $Error.Count | Should -BeGreaterThan 0
-        foreach ($text in $texts) { $text | Should -Not -Match (Get-TestToken) }
+        @(Get-SimulatorRequest | Where-Object path -EQ '/v1/access_token').Count | Should -BeGreaterThan 1   # the 401 made it renew
+        foreach ($text in $texts) {
+            $text | Should -Not -Match (Get-TestClientSecret)
+            $text | Should -Not -Match (Get-TestRefreshToken)
+            $text | Should -Not -Match 'SIMULATED_ACCESS_'
+        }
+        Disconnect-WebexCalling -All
+    }
+}
+
+Describe 'A long wait' {
+    It 'shows progress with the time left, and says why in the verbose stream' {
+        Reset-Simulator
+        Connect-TestSimulator
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 429 -RetryAfterSeconds 4
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'; `$ProgressPreference = 'Continue'; Get-WebexCall -Verbose")
+            $null = $ps.Invoke()
+            $waits = @($ps.Streams.Progress | Where-Object Activity -EQ 'Waiting to retry')
+            $waits.Count | Should -BeGreaterThan 0
+            $waits[0].SecondsRemaining | Should -BeGreaterThan 0
+            $waits[-1].RecordType | Should -Be 'Completed'
+            $ps.Streams.Verbose.Message | Should -Contain '429 on GET /telephony/calls, waiting 4 s (Retry-After) before try 2 of 6.'
+        }
+        finally { $ps.Dispose() }
     }
 }
 
