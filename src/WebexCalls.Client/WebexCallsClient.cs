@@ -103,28 +103,28 @@ namespace WebexCalls.Client
         /// <param name="cancellationToken">Cancels the request.</param>
         public Task<DialResult> DialAsync(string destination, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireDestination(destination, nameof(destination));
+            destination = RequireDestination(destination, nameof(destination));
             return StartCallAsync("dial", WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
         }
 
         /// <summary>Retrieves a parked call through a new call (<c>POST /telephony/calls/retrieve</c>); no destination = the call parked against the user.</summary>
         public Task<DialResult> RetrieveAsync(string? destination, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireDestinationIfGiven(destination, nameof(destination));
+            destination = RequireDestinationIfGiven(destination, nameof(destination));
             return StartCallAsync("retrieve", WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
         }
 
         /// <summary>Picks up a call ringing another user through a new call (<c>POST /telephony/calls/pickup</c>); no target = the user's pickup group.</summary>
         public Task<DialResult> PickupAsync(string? target, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireDestinationIfGiven(target, nameof(target));
+            target = RequireDestinationIfGiven(target, nameof(target));
             return StartCallAsync("pickup", WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
         }
 
         /// <summary>Barges in on another user's answered call through a new call (<c>POST /telephony/calls/bargeIn</c>).</summary>
         public Task<DialResult> BargeInAsync(string target, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireDestination(target, nameof(target));
+            target = RequireDestination(target, nameof(target));
             return StartCallAsync("bargeIn", WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
         }
 
@@ -215,14 +215,7 @@ namespace WebexCalls.Client
         public Task DivertAsync(string callId, string? destination, bool toVoicemail, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            if (toVoicemail)
-            {
-                RequireDestinationIfGiven(destination, nameof(destination));
-            }
-            else
-            {
-                RequireDestination(destination, nameof(destination));
-            }
+            destination = toVoicemail ? RequireDestinationIfGiven(destination, nameof(destination)) : RequireDestination(destination, nameof(destination));
 
             var body = new CallCommandWire { CallId = callId, Destination = destination, ToVoicemail = toVoicemail ? true : (bool?)null };
             return CommandAsync("divert", body, scope, callId, cancellationToken);
@@ -258,7 +251,7 @@ namespace WebexCalls.Client
         public async Task<DialResult?> MuteTransferAsync(string callId, string destination, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            RequireDestination(destination, nameof(destination));
+            destination = RequireDestination(destination, nameof(destination));
             var body = new CallCommandWire { CallId1 = callId, Destination = destination };
             var response = await SendCommandAsync("transfer", body, scope, callId, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : ReadStartedCall(response);
@@ -272,7 +265,7 @@ namespace WebexCalls.Client
         public async Task<ParkedCall> ParkAsync(string callId, string? destination, bool isGroupPark, CallScope? scope, CancellationToken cancellationToken)
         {
             RequireCallId(callId);
-            RequireDestinationIfGiven(destination, nameof(destination));
+            destination = RequireDestinationIfGiven(destination, nameof(destination));
             var body = new CallCommandWire { CallId = callId, Destination = destination, IsGroupPark = isGroupPark ? true : (bool?)null };
             var response = await SendCommandAsync("park", body, scope, callId, cancellationToken).ConfigureAwait(false);
             var park = Deserialize(response, WebexJsonContext.Wire.ParkResponseWire);
@@ -377,7 +370,7 @@ namespace WebexCalls.Client
             }
 
             body.EndpointId = options.EndpointId;
-            body.SingleNumberReachPhoneNumber = options.SingleNumberReachNumber;
+            body.SingleNumberReachPhoneNumber = options.SingleNumberReachNumber is null ? null : RequireDestination(options.SingleNumberReachNumber, nameof(options));
             return body;
         }
 
@@ -389,21 +382,19 @@ namespace WebexCalls.Client
             }
         }
 
-        private static void RequireDestination(string? destination, string parameterName)
+        /// <summary>The destination as it is sent (see <see cref="DestinationValidator.Normalize"/>); refused when not dialable.</summary>
+        private static string RequireDestination(string? destination, string parameterName)
         {
             if (!DestinationValidator.IsValid(destination))
             {
                 throw new ArgumentException(DestinationValidator.Describe(destination), parameterName);
             }
+
+            return DestinationValidator.Normalize(destination!);
         }
 
-        private static void RequireDestinationIfGiven(string? destination, string parameterName)
-        {
-            if (destination != null)
-            {
-                RequireDestination(destination, parameterName);
-            }
-        }
+        private static string? RequireDestinationIfGiven(string? destination, string parameterName) =>
+            destination is null ? null : RequireDestination(destination, parameterName);
 
         private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 

@@ -73,7 +73,7 @@ Describe '<Cmdlet> (<Operation>)' -ForEach $Cases {
     It 'takes a CallSession, live or from a job, wherever a call id goes' {
         $call = Get-WebexCall -CallId $Id
         $copy = ConvertTo-Deserialized $call
-        $copy.PSObject.TypeNames[0] | Should -Be 'Deserialized.WebexCalls.CallSession'
+        $copy | Should -BeOfType ([WebexCalls.CallSession])   # brought back to life, as after a job
 
         & $Cmdlet $copy @Arguments -Confirm:$false
         (Get-SentBody $Operation).callId | Should -Be $Id

@@ -6,44 +6,69 @@ BeforeAll {
     $script:Call = Invoke-WebexDial '+14085550100'
     $null = New-IncomingCall -Number '1234' -Name 'Front Desk'
     $script:Calls = Get-WebexCall
-    $script:Deserialized = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($Calls))
+    $script:Copies = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($Calls))
+
+    function Get-Table([object[]] $InputObject, [int] $Width) {
+        ($InputObject | Format-Table | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() }
+    }
 }
 
 Describe 'The CallSession table view' {
-    It 'shows state, remote party, direction, start, duration and call id, in 120 columns' {
-        $lines = ($Calls | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^State\s+RemoteParty\s+Direction\s+Started\s+Duration\s+CallId'
-        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
-        $row = $lines | Where-Object { $_ -match 'Jane Doe' }
-        $row | Should -Match '^Connected\s+Jane Doe <\+14085550100>\s+Outgoing\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d\d:\d\d:\d\d\s+\S+'
-        $lines | Where-Object { $_ -match 'Front Desk <1234>' } | Should -Match '^Alerting\s+Front Desk <1234>\s+Incoming'
+    It 'at <Width> columns shows a handle that tells calls apart, and only real properties' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-Table $Calls $Width
+        $lines[0] | Should -Match '^Handle\s+State\s+Direction\s+StartTime\s+Duration\s+RemoteParty$'
+        $lines | Where-Object { $_.Length -gt $Width } | Should -BeNullOrEmpty
+        $jane = $lines | Where-Object { $_ -match 'Jane Doe' }
+        $jane | Should -Match "^$([regex]::Escape($Call.Handle))\s+Connected\s+Outgoing\s+\d\d-\d\d \d\d:\d\d\s+\d\d:\d\d:\d\d\s+Jane Doe <\+14085550100>$"
+        $lines | Where-Object { $_ -match 'Front Desk' } | Should -Match '\s+Alerting\s+Incoming\s+'
+        ($Calls.Handle | Sort-Object -Unique).Count | Should -Be 2
+        # Every header is a property, so what is seen can be filtered, sorted and grouped.
+        foreach ($header in -split $lines[0]) { $Calls[0].PSObject.Properties.Name | Should -Contain $header }
+    }
+
+    It 'lets a person act on what the table showed: filter by Direction, and type a handle' {
+        (Get-WebexCall | Where-Object Direction -EQ Incoming).RemoteName | Should -Be 'Front Desk'
+        (Get-WebexCall | Where-Object RemoteNumber -EQ '+14085550100').CallId | Should -Be $Call.CallId
+        Clear-SimulatorRequest
+        Set-WebexCallHold -CallId $Call.Handle -WhatIf   # the handle is taken for the call
+        (Get-WebexCall -CallId $Call.Handle).CallId | Should -Be $Call.CallId
     }
 
     It 'is the default output' {
         ($Calls | Out-String -Width 120) | Should -Be ($Calls | Format-Table | Out-String -Width 120)
     }
 
-    It 'looks the same for objects that came back deserialized (jobs, remoting)' {
-        $Deserialized[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.WebexCalls.CallSession'
-        $live = ($Calls | Format-Table | Out-String -Width 120) -replace '\s+', ' '
-        $remote = ($Deserialized | Format-Table | Out-String -Width 120) -replace '\s+', ' '
+    It 'looks the same for objects that came back from a job or a remote session' {
+        $live = (Get-Table $Calls 120) -replace '\s+', ' '
+        $remote = (Get-Table $Copies 120) -replace '\s+', ' '
         $remote | Should -Be $live
     }
 }
 
 Describe 'The CallSession list view' {
-    It 'shows everything' {
+    It 'shows everything, with real properties' {
         $text = $Call | Format-List | Out-String -Width 120
-        foreach ($label in 'CallId', 'CallSessionId', 'State', 'Personality', 'RemoteParty', 'RemotePartyNumber', 'RemotePartySipAddress',
+        foreach ($label in 'CallId', 'Handle', 'CallSessionId', 'State', 'Direction', 'Personality', 'RemoteParty', 'RemoteName', 'RemoteNumber',
             'CallType', 'Appearance', 'StartTime', 'AnswerTime', 'Duration', 'Muted', 'MuteCapable', 'RecordingState', 'Redirections',
-            'Recall', 'RawValues', 'RetrievedAt') {
+            'Recall', 'RawValues', 'MemberId', 'LineOwnerId', 'RetrievedAt') {
             $text | Should -Match "(?m)^$label\s+:"
         }
         $text | Should -Match 'RemoteParty\s+: Jane Doe <\+14085550100>'
         $text | Should -Match 'RawValues\s+: state=connected personality=originator callType=external'
     }
 
-    It 'works for deserialized objects too' {
-        ($Deserialized[0] | Format-List | Out-String) | Should -Match 'RemotePartyNumber\s+: \+14085550100'
+    It 'works for objects that came back from a job too' {
+        ($Copies[0] | Format-List | Out-String) | Should -Match 'RemoteNumber\s+: \+14085550100'
+    }
+}
+
+Describe 'The connection view' {
+    It 'fits <Width> columns with every column, and the current one is starred' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $connection = Get-WebexCallingConnection
+        $lines = Get-Table $connection $Width
+        $lines[0] | Should -Match '^Id\s+Mode\s+TokenKind\s+ExpiresAt\s+BaseUri$'
+        $lines | Where-Object { $_.Length -gt $Width } | Should -BeNullOrEmpty
+        $lines[2] | Should -Match "^$($connection.Id)\*\s+User\s+AccessToken\s+"
+        ($connection | Format-List | Out-String -Width $Width) | Should -Match 'ConnectedAt\s+:'
     }
 }

@@ -75,7 +75,7 @@ Describe 'Get-WebexCall' {
         $call.State | Should -Be 'Unknown'
         $call.RawState | Should -Be 'parkedSomewhere'
         # The raw value stands in for the unknown state (cut to the column's width in the table).
-        ($call | Format-Table | Out-String -Width 120) | Should -Match '(?m)^parkedSomew'
+        ($call | Format-Table | Out-String -Width 120) | Should -Match '(?m)^x1\s+parkedSom'
         ($call | Format-List | Out-String -Width 120) | Should -Match 'state=parkedSomewhere personality=observer'
     }
 }

@@ -46,7 +46,12 @@ Describe 'Invoke-WebexDial' {
         { Invoke-WebexDial -Destination $_ } | Should -Not -Throw
     }
 
-    It 'refuses <_> before any request' -ForEach @('call me', '+1 408 555 0100', 'http://example.com', '') {
+    It 'takes a number written the usual way, <_>, and sends it without separators' -ForEach @('+1 (408) 555-0100', '+1 408.555.0100') {
+        $null = Invoke-WebexDial -Destination $_
+        ((Get-SimulatorRequest)[0].body | ConvertFrom-Json).destination | Should -Be '+14085550100'
+    }
+
+    It 'refuses <_> before any request' -ForEach @('call me', '-@clear', 'user@localhost', 'http://example.com', '') {
         $err = { Invoke-WebexDial -Destination $_ } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Match '^ParameterArgument(Validation|ValidationErrorEmptyStringNotAllowed)'
         Get-SimulatorRequest | Should -BeNullOrEmpty

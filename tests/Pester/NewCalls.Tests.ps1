@@ -166,7 +166,7 @@ Describe 'A CallSession from a real job' {
         Connect-TestSimulator
         $call = Invoke-WebexDial '+14085550100'
         $fromJob = Start-Job -ScriptBlock { param($c) $c } -ArgumentList $call | Receive-Job -Wait -AutoRemoveJob
-        $fromJob.PSObject.TypeNames | Should -Contain 'Deserialized.WebexCalls.CallSession'
+        $fromJob | Should -BeOfType ([WebexCalls.CallSession])
         Set-WebexCallHold -CallId $fromJob
         (Get-WebexCall -CallId $call.CallId).State | Should -Be 'Held'
     }

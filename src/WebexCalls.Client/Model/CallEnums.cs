@@ -110,6 +110,17 @@ namespace WebexCalls
 
 namespace WebexCalls
 {
+    /// <summary>Which way a call goes, as a person would say it (from the call's personality).</summary>
+    public enum CallDirection
+    {
+        /// <summary>The personality is not known.</summary>
+        Unknown = 0,
+        /// <summary>Someone called the user.</summary>
+        Incoming,
+        /// <summary>The user called someone (or is being alerted to, for Click to Dial).</summary>
+        Outgoing,
+    }
+
     /// <summary>The kind of a call history record, from the spec's CallHistoryRecordTypeEnum.</summary>
     public enum CallHistoryType
     {

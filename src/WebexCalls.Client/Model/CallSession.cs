@@ -16,6 +16,27 @@ namespace WebexCalls
         /// <summary>The same value as <see cref="Id"/>: the identifier every call action takes.</summary>
         public string CallId => Id;
 
+        /// <summary>
+        /// A short handle that tells calls apart (Webex's ids all begin alike): the distinguishing end of the id, such as
+        /// <c>callhalf-488</c>. Cmdlets take it wherever a call id goes, for calls this session has seen.
+        /// </summary>
+        public string Handle => CallHandle.Of(Id);
+
+        /// <summary>Incoming or Outgoing, from <see cref="Personality"/> (a Click to Dial call is outgoing).</summary>
+        public CallDirection Direction => Personality switch
+        {
+            CallPersonality.Terminator => CallDirection.Incoming,
+            CallPersonality.Originator => CallDirection.Outgoing,
+            CallPersonality.ClickToDial => CallDirection.Outgoing,
+            _ => CallDirection.Unknown,
+        };
+
+        /// <summary>The remote party's name, when known and not private.</summary>
+        public string? RemoteName => RemoteParty?.Name;
+
+        /// <summary>The remote party's number (or SIP address), when known and not private.</summary>
+        public string? RemoteNumber => RemoteParty?.Number ?? RemoteParty?.SipAddress;
+
         /// <summary>The session the call belongs to; correlates the calls of one session.</summary>
         public string? CallSessionId { get; internal set; }
 
@@ -68,7 +89,7 @@ namespace WebexCalls
         public string? RawRecordingState { get; internal set; }
 
         /// <summary>Earlier redirections of an alerting incoming call, most recent first.</summary>
-        public IReadOnlyList<Redirection> Redirections { get; internal set; } = Array.Empty<Redirection>();
+        public RedirectionList Redirections { get; internal set; } = RedirectionList.Empty;
 
         /// <summary>Recall details, when the incoming call is a recall.</summary>
         public Recall? Recall { get; internal set; }

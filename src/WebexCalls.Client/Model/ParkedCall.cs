@@ -13,9 +13,9 @@ namespace WebexCalls
         {
             CallId = callId;
             ParkedAgainst = parkedAgainst;
-            LineOwnerId = scope?.LineOwnerId;
-            MemberId = scope?.MemberId;
-            OrgId = scope?.OrgId;
+            LineOwnerIdValue = scope?.LineOwnerId;
+            MemberIdValue = scope?.MemberId;
+            OrgIdValue = scope?.OrgId;
         }
 
         /// <summary>The id the call had before it was parked; it is no longer among the user's active calls.</summary>
@@ -28,13 +28,19 @@ namespace WebexCalls
         public string? Number => ParkedAgainst?.Number;
 
         /// <summary>The secondary line's owner the call was parked from, when one was given; Retrieve reuses it.</summary>
-        public string? LineOwnerId { get; }
+        public string? LineOwnerId => LineOwnerIdValue;
 
         /// <summary>The member the call was parked for in admin mode; Retrieve reuses it.</summary>
-        public string? MemberId { get; }
+        public string? MemberId => MemberIdValue;
 
         /// <summary>The member's organisation, when one was given.</summary>
-        public string? OrgId { get; }
+        public string? OrgId => OrgIdValue;
+
+        internal string? LineOwnerIdValue { get; set; }
+
+        internal string? MemberIdValue { get; set; }
+
+        internal string? OrgIdValue { get; set; }
 
         /// <summary>The connection this was read through (see WebexCallsConnection.Id); cmdlets given it act through the same one.</summary>
         public string? ConnectionId { get; internal set; }

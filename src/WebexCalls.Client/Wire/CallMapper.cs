@@ -78,11 +78,11 @@ namespace WebexCalls.Client.Wire
             return null;
         }
 
-        private static IReadOnlyList<Redirection> ToRedirections(List<RedirectionWire?>? wire)
+        private static RedirectionList ToRedirections(List<RedirectionWire?>? wire)
         {
             if (wire is null || wire.Count == 0)
             {
-                return Array.Empty<Redirection>();
+                return RedirectionList.Empty;
             }
 
             var list = new List<Redirection>(wire.Count);
@@ -101,7 +101,7 @@ namespace WebexCalls.Client.Wire
                 });
             }
 
-            return list;
+            return new RedirectionList(list);
         }
 
         internal static RemoteParty? ToParty(PartyWire? wire)

@@ -118,7 +118,7 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            WriteObject(Wanted(calls, states), enumerateCollection: true);
+            WriteResult(Wanted(calls, states));
         }
 
         private static object Wanted(IEnumerable<CallSession> calls, CallState[]? states) =>

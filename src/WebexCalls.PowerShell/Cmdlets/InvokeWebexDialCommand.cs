@@ -77,7 +77,7 @@ namespace WebexCalls.Commands
                 if (Await(ReadStartedCallAsync(client, callScope, Destination, "Dial", started, null)) is CallSession call
                     && WaitForAnswer(client, call, callScope) is CallSession settled)
                 {
-                    WriteObject(settled);
+                    WriteResult(settled);
                 }
             }
             catch (WebexApiException ex)

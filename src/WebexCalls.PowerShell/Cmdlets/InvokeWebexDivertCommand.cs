@@ -43,8 +43,8 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             var description = ToVoicemail
-                ? "Divert call to " + (Destination is null ? "voicemail" : "the voicemail of " + Destination)
-                : "Divert call to " + Destination;
+                ? "Divert {0} to " + (Destination is null ? "voicemail" : "the voicemail of " + Destination)
+                : "Divert {0} to " + Destination;
             var (destination, toVoicemail) = (Destination, ToVoicemail.IsPresent);
             ForEachCall(description, (client, id, scope) =>
                 Nothing(client.DivertAsync(id, destination, toVoicemail, scope, CancellationToken)));

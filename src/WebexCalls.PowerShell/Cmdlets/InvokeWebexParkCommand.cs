@@ -37,7 +37,7 @@ namespace WebexCalls.Commands
         /// <summary>Parks each call and returns where it is parked.</summary>
         protected override void ProcessRecord()
         {
-            var description = GroupPark ? "Park call in the call park group" : Destination is null ? "Park call against the user" : "Park call against " + Destination;
+            var description = GroupPark ? "Park {0} in the call park group" : Destination is null ? "Park {0} against the user" : "Park {0} against " + Destination;
             var (destination, groupPark) = (Destination, GroupPark.IsPresent);
             ForEachCall(description, async (client, id, scope) =>
                 await client.ParkAsync(id, destination, groupPark, scope, CancellationToken).ConfigureAwait(false));

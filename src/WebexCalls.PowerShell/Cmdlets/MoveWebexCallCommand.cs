@@ -67,18 +67,18 @@ namespace WebexCalls.Commands
                         "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's.");
                     break;
                 case AutoSet:
-                    Transfer("the user's two calls", "Transfer to each other", null, null);
+                    Transfer("Transfer the user's two calls to each other", null, null);
                     break;
                 default:
-                    Transfer(CallId, "Transfer to call " + TargetCallId, CallId, TargetCallId);
+                    Transfer("Transfer {0} to " + KnownCalls.Describe(TargetCallId), CallId, TargetCallId);
                     break;
             }
         }
 
-        private void Transfer(string target, string action, string? callId1, string? callId2)
+        private void Transfer(string action, string? callId1, string? callId2)
         {
-            var scope = ResolveScope(target);
-            if (scope is null || !ShouldProcess(Describe(target, scope), action))
+            var scope = ResolveScope(callId1);
+            if (scope is null || !ShouldProcessCall(action, callId1 ?? string.Empty, scope))
             {
                 return;
             }

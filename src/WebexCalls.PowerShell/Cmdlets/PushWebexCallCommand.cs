@@ -24,7 +24,7 @@ namespace WebexCalls.Commands
         /// <summary>Pushes each call.</summary>
         protected override void ProcessRecord()
         {
-            ForEachCall("Push call to the executive", (client, id, scope) =>
+            ForEachCall("Push {0} to the executive", (client, id, scope) =>
                 Nothing(client.PerformAsync(CallAction.Push, id, scope, CancellationToken)));
         }
     }

@@ -29,7 +29,7 @@ namespace WebexCalls.Commands
         public string? EndpointId { get; set; }
 
         /// <inheritdoc />
-        protected override string ActionDescription => "Answer call";
+        protected override string ActionDescription => "Answer {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

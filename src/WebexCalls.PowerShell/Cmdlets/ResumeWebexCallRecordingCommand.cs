@@ -23,7 +23,7 @@ namespace WebexCalls.Commands
     public sealed class ResumeWebexCallRecordingCommand : WebexCallStateCmdlet
     {
         /// <inheritdoc />
-        protected override string ActionDescription => "Resume recording";
+        protected override string ActionDescription => "Resume the recording of {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

@@ -37,7 +37,7 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             var scope = ResolveScope(CallId);
-            if (scope is null || !ShouldProcess(Describe(CallId, scope), "Send DTMF " + Digits))
+            if (scope is null || !ShouldProcessCall("Send DTMF " + Digits + " into {0}", CallId, scope))
             {
                 return;
             }

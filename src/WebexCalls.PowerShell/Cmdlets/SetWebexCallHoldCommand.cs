@@ -31,7 +31,7 @@ namespace WebexCalls.Commands
         public SwitchParameter Resume { get; set; }
 
         /// <inheritdoc />
-        protected override string ActionDescription => Resume ? "Resume call" : "Hold call";
+        protected override string ActionDescription => Resume ? "Resume {0}" : "Hold {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

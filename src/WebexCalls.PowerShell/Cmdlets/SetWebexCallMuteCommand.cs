@@ -27,7 +27,7 @@ namespace WebexCalls.Commands
         public SwitchParameter Unmute { get; set; }
 
         /// <inheritdoc />
-        protected override string ActionDescription => Unmute ? "Unmute call" : "Mute call";
+        protected override string ActionDescription => Unmute ? "Unmute {0}" : "Mute {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

@@ -23,7 +23,7 @@ namespace WebexCalls.Commands
     public sealed class StartWebexCallRecordingCommand : WebexCallStateCmdlet
     {
         /// <inheritdoc />
-        protected override string ActionDescription => "Start recording";
+        protected override string ActionDescription => "Start recording {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

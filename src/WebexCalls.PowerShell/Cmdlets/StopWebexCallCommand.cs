@@ -34,7 +34,7 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             var passThru = PassThru.IsPresent;
-            ForEachCall("Hang up call", async (client, id, scope) =>
+            ForEachCall("Hang up {0}", async (client, id, scope) =>
             {
                 // The details are read first only for -PassThru: after the hang-up the call is gone.
                 var before = passThru ? await client.GetCallAsync(id, scope, CancellationToken).ConfigureAwait(false) : null;

@@ -23,7 +23,7 @@ namespace WebexCalls.Commands
     public sealed class StopWebexCallRecordingCommand : WebexCallStateCmdlet
     {
         /// <inheritdoc />
-        protected override string ActionDescription => "Stop recording";
+        protected override string ActionDescription => "Stop recording {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

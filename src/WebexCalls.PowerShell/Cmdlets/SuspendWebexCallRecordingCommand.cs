@@ -23,7 +23,7 @@ namespace WebexCalls.Commands
     public sealed class SuspendWebexCallRecordingCommand : WebexCallStateCmdlet
     {
         /// <inheritdoc />
-        protected override string ActionDescription => "Pause recording";
+        protected override string ActionDescription => "Pause the recording of {0}";
 
         /// <inheritdoc />
         protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>

@@ -35,9 +35,14 @@ namespace WebexCalls.Commands
                     var scope = CallScope.Of(
                         FirstText(fakeBoundParameters?["MemberId"]), fakeBoundParameters?["OrgId"] as string, fakeBoundParameters?["LineOwnerId"] as string);
                     var calls = session.Connection.CreateClient().ListCallsAsync(scope, timeout.Token).GetAwaiter().GetResult();
+                    // The list shows who is on each call and its state; what is inserted is the full id.
                     return calls
-                        .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                        .Select(call => new CompletionResult(call.Id, call.Id, CompletionResultType.ParameterValue, call.ToString()))
+                        .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || call.Handle.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                        .Select(call =>
+                        {
+                            KnownCalls.Remember(call);
+                            return new CompletionResult(call.Id, call.Handle + "  " + call.State + "  " + call.RemoteParty, CompletionResultType.ParameterValue, call.ToString() + " [" + call.Id + "]");
+                        })
                         .ToList();
                 }
             }

@@ -8,7 +8,8 @@ namespace WebexCalls.Commands
     /// <summary>
     /// Lets a call object stand wherever a call id does: a CallSession (live, or Deserialized from a job or remote
     /// session), or an array of them, becomes its CallId. Without it, PowerShell would turn the object into its
-    /// ToString() text ("Connected: Jane Doe &lt;...&gt;") and send that as the id.
+    /// ToString() text ("Connected: Jane Doe &lt;...&gt;") and send that as the id. A short handle that a table showed
+    /// (callhalf-488) becomes its call's id too.
     /// </summary>
     public sealed class CallIdTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -17,9 +18,15 @@ namespace WebexCalls.Commands
         /// <summary>Returns the call id of a call object, the ids of a collection of them, or the input unchanged.</summary>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            if (inputData is string || inputData is null)
+            if (inputData is null)
             {
-                return inputData;
+                return null;
+            }
+
+            if ((inputData is PSObject text ? text.BaseObject : inputData) is string typed)
+            {
+                // A handle from a table the user saw (callhalf-488) stands for its call.
+                return KnownCalls.Resolve(typed);
             }
 
             if (TryGetCallId(inputData, out var id))
@@ -36,7 +43,8 @@ namespace WebexCalls.Commands
             var ids = new List<object?>();
             foreach (var item in items)
             {
-                ids.Add(TryGetCallId(item, out var itemId) ? itemId : item);
+                ids.Add(TryGetCallId(item, out var itemId) ? itemId
+                    : (item is PSObject wrappedItem ? wrappedItem.BaseObject : item) is string typedItem ? KnownCalls.Resolve(typedItem) : item);
             }
 
             return ids.All(x => x is string) ? ids.Cast<string>().ToArray() : (object)ids.ToArray();
@@ -48,9 +56,11 @@ namespace WebexCalls.Commands
             switch (value)
             {
                 case CallSession call:
+                    KnownCalls.Remember(call);
                     id = call.CallId;
                     return true;
                 case PSObject psObject when psObject.BaseObject is CallSession call:
+                    KnownCalls.Remember(call);
                     id = call.CallId;
                     return true;
                 case PSObject psObject when psObject.TypeNames.Any(name => name.EndsWith(CallSessionTypeName, System.StringComparison.Ordinal)):

@@ -25,9 +25,9 @@ namespace WebexCalls.Commands
         public string[] CallId { get; set; } = new string[0];
 
         /// <summary>
-        /// For each call id, asks ShouldProcess with <paramref name="action"/> (so -WhatIf sends nothing, even when not
-        /// connected), then starts <paramref name="perform"/>, whose result (if any) is written to the pipeline; a
-        /// failure is a non-terminating error for that call only.
+        /// For each call id, asks ShouldProcess with <paramref name="action"/>, a format whose {0} names the call (so
+        /// -WhatIf sends nothing, even when not connected), then starts <paramref name="perform"/>, whose result (if any)
+        /// is written to the pipeline; a failure is a non-terminating error for that call only.
         /// </summary>
         protected void ForEachCall(string action, Func<WebexCallsClient, string, CallScope, Task<object?>> perform)
         {
@@ -39,7 +39,7 @@ namespace WebexCalls.Commands
 
             foreach (var id in CallId)
             {
-                if (!ShouldProcess(Describe(id, scope), action))
+                if (!ShouldProcessCall(action, id, scope))
                 {
                     continue;
                 }

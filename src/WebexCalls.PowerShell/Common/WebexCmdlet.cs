@@ -175,7 +175,7 @@ namespace WebexCalls.Commands
                 var result = await work.ConfigureAwait(false);
                 if (result != null)
                 {
-                    _pending.Enqueue(() => WriteObject(result, enumerateCollection: true));
+                    _pending.Enqueue(() => WriteResult(result));
                 }
             }
             catch (WebexApiException ex)
@@ -223,6 +223,30 @@ namespace WebexCalls.Commands
                 Drain();
                 ShowProgress(final: true);
             }
+        }
+
+        /// <summary>
+        /// Writes a result to the pipeline (a collection one item at a time), remembering each call it holds, so its
+        /// handle can be typed later and -WhatIf can say who is on it.
+        /// </summary>
+        protected void WriteResult(object result)
+        {
+            if (result is CallSession call)
+            {
+                KnownCalls.Remember(call);
+            }
+            else if (result is System.Collections.IEnumerable items && !(result is string))
+            {
+                foreach (var item in items)
+                {
+                    if (item is CallSession each)
+                    {
+                        KnownCalls.Remember(each);
+                    }
+                }
+            }
+
+            WriteObject(result, enumerateCollection: true);
         }
 
         /// <summary>Writes what concurrent work left, and waits for work still running.</summary>

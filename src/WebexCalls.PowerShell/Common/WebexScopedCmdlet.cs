@@ -51,5 +51,17 @@ namespace WebexCalls.Commands
 
         /// <summary>The target ShouldProcess shows: the item, and the member it belongs to in admin mode.</summary>
         protected static string Describe(string item, CallScope scope) => scope.IsMember ? item + " (" + scope + ")" : item;
+
+        /// <summary>
+        /// Asks ShouldProcess about an action on a call in words a person can check: <paramref name="action"/> is a
+        /// format whose {0} becomes "the call with Jane Doe &lt;+14085550100&gt; (Connected)" for a call this session has
+        /// shown (else "call callhalf-488"), such as "Hang up {0}". -WhatIf prints it; -Confirm asks it.
+        /// </summary>
+        protected bool ShouldProcessCall(string action, string callId, CallScope scope)
+        {
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, action, KnownCalls.Describe(callId))
+                + (scope.IsMember ? " for " + scope : string.Empty);
+            return ShouldProcess(text + ".", text + "?", "Confirm");
+        }
     }
 }

@@ -1,0 +1,179 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using WebexCalls.Client.Wire;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>
+    /// Brings a CallSession, ParkedCall or CallHistoryRecord back to life when it returns from a job, a remote session
+    /// or Import-Clixml (types.ps1xml names this converter, and the Deserialized. types' TargetTypeForDeserialization):
+    /// without it, enum properties come back as numbers, so <c>Where-Object State -eq Held</c> finds nothing. The raw
+    /// strings each object keeps are read again, so nothing depends on the numbers.
+    /// </summary>
+    public sealed class WebexObjectConverter : PSTypeConverter
+    {
+        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord) };
+
+        /// <inheritdoc />
+        public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
+            sourceValue is PSObject bag && Array.IndexOf(Targets, destinationType) >= 0
+            && bag.TypeNames.Any(name => name == "Deserialized." + destinationType.FullName);
+
+        /// <inheritdoc />
+        public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase)
+        {
+            var bag = (PSObject)sourceValue;
+            if (destinationType == typeof(CallSession))
+            {
+                return ToCall(bag);
+            }
+
+            if (destinationType == typeof(ParkedCall))
+            {
+                return new ParkedCall(Text(bag, "CallId") ?? string.Empty, ToParty(Value(bag, "ParkedAgainst") as PSObject),
+                    Client.CallScope.User)
+                {
+                    LineOwnerIdValue = Text(bag, "LineOwnerId"),
+                    MemberIdValue = Text(bag, "MemberId"),
+                    OrgIdValue = Text(bag, "OrgId"),
+                    ConnectionId = Text(bag, "ConnectionId"),
+                };
+            }
+
+            var rawType = Text(bag, "RawType");
+            return new CallHistoryRecord
+            {
+                RawType = rawType,
+                Type = CallMapper.ParseEnum(rawType, CallHistoryType.Unknown),
+                Name = Text(bag, "Name"),
+                Number = Text(bag, "Number"),
+                PrivacyEnabled = Value(bag, "PrivacyEnabled") is bool privacy && privacy,
+                Time = Time(Value(bag, "Time")),
+                MemberId = Text(bag, "MemberId"),
+                OrgId = Text(bag, "OrgId"),
+                ConnectionId = Text(bag, "ConnectionId"),
+            };
+        }
+
+        /// <inheritdoc />
+        public override bool CanConvertTo(object sourceValue, Type destinationType) => false;
+
+        /// <inheritdoc />
+        public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
+            throw new InvalidCastException("WebexCalls objects convert only from their deserialized form.");
+
+        private static CallSession ToCall(PSObject bag)
+        {
+            var rawState = Text(bag, "RawState");
+            var rawPersonality = Text(bag, "RawPersonality");
+            var rawCallType = Text(bag, "RawCallType");
+            var rawRecording = Text(bag, "RawRecordingState");
+            var call = new CallSession
+            {
+                Id = Text(bag, "Id") ?? Text(bag, "CallId") ?? string.Empty,
+                CallSessionId = Text(bag, "CallSessionId"),
+                RawState = rawState,
+                State = rawState is null ? EnumValue<CallState>(bag, "State") : CallMapper.ParseEnum(rawState, CallState.Unknown),
+                RawPersonality = rawPersonality,
+                Personality = rawPersonality is null ? EnumValue<CallPersonality>(bag, "Personality")
+                    : string.Equals(rawPersonality, "clickToDialOriginator", StringComparison.OrdinalIgnoreCase) ? CallPersonality.ClickToDial
+                    : CallMapper.ParseEnum(rawPersonality, CallPersonality.Unknown),
+                RawCallType = rawCallType,
+                CallType = CallMapper.ParseEnum(rawCallType, CallType.Unknown),
+                Appearance = Value(bag, "Appearance") as int?,
+                RemoteParty = ToParty(Value(bag, "RemoteParty") as PSObject),
+                StartTime = Time(Value(bag, "StartTime")),
+                AnswerTime = Time(Value(bag, "AnswerTime")),
+                Duration = Value(bag, "Duration") as int?,
+                Muted = Value(bag, "Muted") as bool?,
+                MuteCapable = Value(bag, "MuteCapable") as bool?,
+                RawRecordingState = rawRecording,
+                RecordingState = rawRecording is null ? (RecordingState?)null : CallMapper.ParseEnum(rawRecording, WebexCalls.RecordingState.Unknown),
+                Redirections = ToRedirections(Value(bag, "Redirections")),
+                Recall = Value(bag, "Recall") is PSObject recall ? new Recall
+                {
+                    RawType = Text(recall, "RawType"),
+                    Type = CallMapper.ParseEnum(Text(recall, "RawType"), RecallType.Unknown),
+                    Party = ToParty(Value(recall, "Party") as PSObject),
+                } : null,
+                LineOwnerId = Text(bag, "LineOwnerId"),
+                MemberId = Text(bag, "MemberId"),
+                OrgId = Text(bag, "OrgId"),
+                ConnectionId = Text(bag, "ConnectionId"),
+                RetrievedAt = Time(Value(bag, "RetrievedAt")) ?? DateTimeOffset.UtcNow,
+            };
+            return call;
+        }
+
+        private static RemoteParty? ToParty(PSObject? bag)
+        {
+            if (bag is null)
+            {
+                return null;
+            }
+
+            var rawCallType = Text(bag, "RawCallType");
+            return new RemoteParty
+            {
+                Name = Text(bag, "Name"),
+                Number = Text(bag, "Number"),
+                PersonId = Text(bag, "PersonId"),
+                PlaceId = Text(bag, "PlaceId"),
+                SipAddress = Text(bag, "SipAddress"),
+                PrivacyEnabled = Value(bag, "PrivacyEnabled") is bool privacy && privacy,
+                RawCallType = rawCallType,
+                CallType = CallMapper.ParseEnum(rawCallType, CallType.Unknown),
+            };
+        }
+
+        private static RedirectionList ToRedirections(object? value)
+        {
+            if (!(value is IEnumerable items) || value is string)
+            {
+                return RedirectionList.Empty;
+            }
+
+            var list = new List<Redirection>();
+            foreach (var item in items)
+            {
+                if (item is PSObject redirection)
+                {
+                    var raw = Text(redirection, "RawReason");
+                    list.Add(new Redirection
+                    {
+                        RawReason = raw,
+                        Reason = string.Equals(raw, "unknown", StringComparison.OrdinalIgnoreCase) ? RedirectionReason.UnknownReason : CallMapper.ParseEnum(raw, RedirectionReason.Unknown),
+                        RedirectingParty = ToParty(Value(redirection, "RedirectingParty") as PSObject),
+                    });
+                }
+            }
+
+            return list.Count == 0 ? RedirectionList.Empty : new RedirectionList(list);
+        }
+
+        // A DateTimeOffset comes back as a property bag; its UtcDateTime survives as a real DateTime.
+        private static DateTimeOffset? Time(object? value) =>
+            value switch
+            {
+                DateTimeOffset time => time,
+                DateTime time => new DateTimeOffset(time.ToUniversalTime()),
+                PSObject bag when Value(bag, "UtcDateTime") is DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+                _ => null,
+            };
+
+        private static T EnumValue<T>(PSObject bag, string name)
+            where T : struct =>
+            Value(bag, name) is { } value && Enum.TryParse<T>(value.ToString(), true, out var parsed) ? parsed : default;
+
+        private static object? Value(PSObject bag, string name)
+        {
+            var value = bag.Properties[name]?.Value;
+            return value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+        }
+
+        private static string? Text(PSObject bag, string name) => Value(bag, name)?.ToString();
+    }
+}
