@@ -12,13 +12,15 @@
              in tests/newman, installed by npm ci) against the same simulator; ends with one line
              "N passed, N failed, N skipped" that adds up all three runners.
       Demo   builds, starts the simulator, and walks through dial, list, hold, resume and hang-up in a fresh pwsh.
+      Docs   builds and writes docs/cmdlets.md, the cmdlet reference that Get-Help -Online opens (a test checks that
+             the committed copy is current).
       Help   (run by Build in a child process) renders the MAML help into out/WebexCalls/en-US.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Help')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Docs', 'Help')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -144,7 +146,7 @@ function Invoke-Help {
         if ($type -eq [System.Management.Automation.SwitchParameter]) { return 'SwitchParameter' }
         return $type.Name
     }
-    function Write-Parameter($parameter, $setMetadata, [string] $description) {
+    function Write-Parameter($parameter, $setMetadata, [string] $description, [string] $default) {
         $pipeline = @()
         if ($setMetadata.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
         if ($setMetadata.ValueFromPipeline) { $pipeline += 'ByValue' }
@@ -164,8 +166,22 @@ function Invoke-Help {
             $w.WriteEndElement()
         }
         $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('name', $ns.maml, $parameter.ParameterType.FullName); $w.WriteEndElement()
+        $w.WriteElementString('defaultValue', $ns.dev, $default)
         $w.WriteEndElement()
     }
+
+    function Get-DefaultText($instance, $parameter) {
+        # The value a fresh cmdlet object holds is the parameter's default; "None" when it holds nothing.
+        if ($parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]) { return 'False' }
+        if ($null -eq $instance) { return 'None' }
+        $value = $instance.GetType().GetProperty($parameter.Name).GetValue($instance)
+        if ($null -eq $value -or "$value" -eq '' -or ($value -is [array] -and $value.Count -eq 0)) { return 'None' }
+        return "$value"
+    }
+
+    $markdown = [System.Text.StringBuilder]::new()
+    $null = $markdown.AppendLine('# WebexCalls cmdlets').AppendLine()
+    $null = $markdown.AppendLine('Rendered by `./build.ps1 Docs` from the same `///` documentation as `Get-Help`; each cmdlet''s `Get-Help -Online` opens its section. Do not edit by hand.').AppendLine()
 
     $w.WriteStartDocument()
     $w.WriteStartElement('helpItems', 'http://msh')
@@ -175,7 +191,10 @@ function Invoke-Help {
         $typeDoc = $members["T:$typeName"]
         if (-not $typeDoc) { throw "$($cmd.Name) ($typeName) has no /// documentation." }
         $synopsis = Get-DocText $typeDoc 'summary'
+        $instance = try { [Activator]::CreateInstance($cmd.ImplementingType) } catch { $null }
         $parameters = $cmd.Parameters.Values | Where-Object { $common -notcontains $_.Name }
+        $defaults = @{}
+        foreach ($parameter in $parameters) { $defaults[$parameter.Name] = Get-DefaultText $instance $parameter }
         $paramDocs = @{}
         foreach ($parameter in $parameters) {
             # An inherited parameter (such as -CallId from WebexCallActionCmdlet) is documented on the type that declares it.
@@ -203,7 +222,7 @@ function Invoke-Help {
             $w.WriteElementString('name', $ns.maml, $cmd.Name)
             foreach ($p in $set.Parameters | Where-Object { $common -notcontains $_.Name }) {
                 $parameter = $cmd.Parameters[$p.Name]
-                Write-Parameter $parameter $p $paramDocs[$p.Name]
+                Write-Parameter $parameter $p $paramDocs[$p.Name] $defaults[$p.Name]
             }
             $w.WriteEndElement()
         }
@@ -212,7 +231,26 @@ function Invoke-Help {
         $w.WriteStartElement('command', 'parameters', $ns.command)
         foreach ($parameter in $parameters) {
             $setMetadata = $parameter.ParameterSets.Values | Select-Object -First 1
-            Write-Parameter $parameter $setMetadata $paramDocs[$parameter.Name]
+            Write-Parameter $parameter $setMetadata $paramDocs[$parameter.Name] $defaults[$parameter.Name]
+        }
+        $w.WriteEndElement()
+
+        # INPUTS: what the pipeline can bind, by parameter type, from the parameters that take pipeline input.
+        $inputs = [ordered]@{}
+        foreach ($parameter in $parameters) {
+            foreach ($set in $parameter.ParameterSets.Values) {
+                $how = @()
+                if ($set.ValueFromPipeline) { $how += 'by value' }
+                if ($set.ValueFromPipelineByPropertyName) { $how += 'by property name' + $(if ($parameter.Aliases.Count) { ' (also ' + ($parameter.Aliases -join ', ') + ')' }) }
+                if ($how) { $inputs["-$($parameter.Name)"] = @($parameter.ParameterType.FullName, ($how -join ', ')); break }
+            }
+        }
+        $w.WriteStartElement('command', 'inputTypes', $ns.command)
+        foreach ($entry in $inputs.GetEnumerator()) {
+            $w.WriteStartElement('command', 'inputType', $ns.command)
+            $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('name', $ns.maml, $entry.Value[0]); $w.WriteEndElement()
+            Description "$($entry.Key), $($entry.Value[1])."
+            $w.WriteEndElement()
         }
         $w.WriteEndElement()
 
@@ -239,13 +277,42 @@ function Invoke-Help {
         $w.WriteEndElement()
 
         $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+        # The first link with a URI is what Get-Help -Online opens.
+        $w.WriteStartElement('maml', 'navigationLink', $ns.maml); $w.WriteElementString('linkText', $ns.maml, 'Online version:'); $w.WriteElementString('uri', $ns.maml, $cmd.HelpUri); $w.WriteEndElement()
         $w.WriteStartElement('maml', 'navigationLink', $ns.maml); $w.WriteElementString('linkText', $ns.maml, 'about_WebexCalls'); $w.WriteEndElement()
         $w.WriteEndElement()
         $w.WriteEndElement()
+
+        # The same, as Markdown, for docs/cmdlets.md.
+        $null = $markdown.AppendLine("## $($cmd.Name)").AppendLine().AppendLine($synopsis).AppendLine().AppendLine('```text')
+        foreach ($line in (Get-Command $cmd.Name -Syntax) -split "`r?`n" | Where-Object { $_.Trim() }) { $null = $markdown.AppendLine($line.Trim()) }
+        $null = $markdown.AppendLine('```').AppendLine().AppendLine((Get-DocText $typeDoc 'remarks')).AppendLine()
+        $null = $markdown.AppendLine('| Parameter | Type | Default | Pipeline | Description |').AppendLine('|---|---|---|---|---|')
+        foreach ($parameter in $parameters) {
+            $pipe = if ($inputs.Contains("-$($parameter.Name)")) { $inputs["-$($parameter.Name)"][1] } else { 'no' }
+            $null = $markdown.AppendLine("| ``-$($parameter.Name)`` | ``$(TypeName $parameter.ParameterType)`` | $($defaults[$parameter.Name]) | $pipe | $($paramDocs[$parameter.Name] -replace '\|', '\|') |")
+        }
+        $null = $markdown.AppendLine()
+        $n = 0
+        foreach ($example in $typeDoc.SelectNodes('example')) {
+            $n++
+            $null = $markdown.AppendLine("Example $($n):").AppendLine().AppendLine('```powershell').AppendLine((Get-DocText $example 'code')).AppendLine('```').AppendLine().AppendLine((Get-DocText $example 'para')).AppendLine()
+        }
     }
     $w.WriteEndElement()
     $w.WriteEndDocument()
     $w.Dispose()
+    $docsDir = Join-Path $Out 'docs'
+    $null = New-Item -ItemType Directory -Path $docsDir -Force
+    # One line ending whatever the platform, so the committed copy compares equal everywhere.
+    [System.IO.File]::WriteAllText((Join-Path $docsDir 'cmdlets.md'), ($markdown.ToString() -replace "`r`n", "`n").TrimEnd() + "`n")
+}
+
+function Invoke-Docs {
+    # Renders the cmdlet reference and copies it to docs/cmdlets.md, where Get-Help -Online points.
+    Invoke-Build
+    Copy-Item (Join-Path $Out 'docs/cmdlets.md') (Join-Path $Root 'docs/cmdlets.md')
+    Write-Host 'Wrote docs/cmdlets.md.'
 }
 
 function Start-Simulator {
@@ -389,6 +456,7 @@ foreach ($name in $Task) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Docs' { Invoke-Docs }
         'Help' { Invoke-Help }
     }
 }

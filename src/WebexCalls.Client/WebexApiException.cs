@@ -65,6 +65,15 @@ namespace WebexCalls.Client
         /// </summary>
         public bool MayHaveBeenProcessed { get; internal set; }
 
+        /// <summary>
+        /// True when the answer came from Webex (its JSON, or its trackingid header): only then is <see cref="TrackingId"/>
+        /// worth quoting to Cisco support. False for no answer, or a page from something in between, such as a proxy.
+        /// </summary>
+        public bool ReachedWebex { get; internal set; }
+
+        /// <summary>True when the error body was Webex's JSON (message, errors, trackingId), not a page or text from elsewhere.</summary>
+        public bool AnswerIsWebexJson { get; internal set; }
+
         /// <summary>The call the request was about, when there was one.</summary>
         public string? CallId { get; }
 

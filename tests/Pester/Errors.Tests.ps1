@@ -114,3 +114,76 @@ Describe 'The access token' {
         ($request | ConvertTo-Json) | Should -Not -Match $Token
     }
 }
+
+Describe 'Messages that are true for the case they are shown in' {
+    BeforeEach {
+        Reset-Simulator
+        Connect-TestSimulator -MaxRetryCount 0
+    }
+
+    It 'a proxy''s HTML 403 is described in words, and not blamed on a token scope' {
+        $page = '<html><head><title>Access denied by proxy</title><style>body { font-family: Arial; color: #c00 }</style></head><body><p>Blocked</p></body></html>'
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 403 -Body $page -ContentType 'text/html'
+        $err = { Get-WebexCall } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match 'an HTML page, not a Webex answer: Access denied by proxy'
+        "$err $($err.ErrorDetails.RecommendedAction)" | Should -Not -Match 'font-family|<style|<html'
+        $err.ErrorDetails.RecommendedAction | Should -Not -Match 'scope'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'proxy'
+    }
+
+    It 'a refused connection does not tell the user to quote a tracking id to Cisco' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $err = { Connect-WebexCalling -BaseUri "http://127.0.0.1:$port/v1" -AccessToken (ConvertTo-TestSecureString (Get-TestToken)) -MaxRetryCount 0 } | Should -Throw -PassThru
+        $err.ErrorDetails.RecommendedAction | Should -Not -Match 'Cisco'
+        $err.Exception.ReachedWebex | Should -BeFalse
+    }
+
+    It 'a Webex 5xx does tell the user to quote its tracking id' {
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 500 -Body '{"message":"oops","trackingId":"ROUTER_QUOTE"}'
+        $err = { Get-WebexCall } | Should -Throw -PassThru
+        $err.ErrorDetails.RecommendedAction | Should -Match 'quote trackingId ROUTER_QUOTE to Cisco support'
+    }
+
+    It 'says "1 second", not "1 seconds"' {
+        Connect-TestSimulator -MaxRetryCount 0
+        Add-SimulatorFault -Method POST -Path '/telephony/calls/hold' -Status 429 -RetryAfterSeconds 1
+        $call = Invoke-WebexDial 1234
+        Set-WebexCallHold $call -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'wait 1 second and'
+    }
+}
+
+Describe 'A call that was placed is never hidden' {
+    BeforeEach {
+        Reset-Simulator
+        Connect-TestSimulator -MaxRetryCount 0
+    }
+
+    It 'when the read after a dial fails, a warning names the live call, and the call is returned' {
+        Add-SimulatorFault -Method GET -Path '/telephony/calls/' -Status 503
+        $call = Invoke-WebexDial 1234 -WarningVariable warnings -WarningAction SilentlyContinue
+        $live = @(Get-WebexCall)[0]
+        "$warnings" | Should -Match "the call was placed \(id $([regex]::Escape($live.CallId))\)"
+        "$warnings" | Should -Match 'Stop-WebexCall -CallId'
+        $call.CallId | Should -Be $live.CallId
+    }
+
+    It 'Ctrl+C during Invoke-WebexDial -Wait says the call may still be ringing' {
+        Set-SimulatorDelay 60000 60000
+        # In a fresh process whose console is read: the warning goes to the host, as the pipeline is closing.
+        $script = @"
+Import-Module '$(Get-TestModulePath)'
+Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken (ConvertTo-SecureString '$(Get-TestToken)' -AsPlainText -Force)
+`$runspace = [runspacefactory]::CreateRunspace(`$Host); `$runspace.Open()
+`$ps = [powershell]::Create(); `$ps.Runspace = `$runspace
+`$null = `$ps.AddScript("Import-Module '$(Get-TestModulePath)'; Invoke-WebexDial 1234 -Wait -TimeoutSec 120")
+`$null = `$ps.BeginInvoke()
+Start-Sleep -Milliseconds 1500
+`$ps.Stop()
+"@
+        $output = (Invoke-FreshPwsh $script) -join "`n"
+        $output | Should -Match 'Stopped waiting: the call to 1234 \(id \S+\) was placed and may still be ringing'
+        @(Get-WebexCall).Count | Should -Be 1
+    }
+}

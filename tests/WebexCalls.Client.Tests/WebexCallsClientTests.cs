@@ -153,8 +153,38 @@ public class WebexCallsClientTests
         var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.Forbidden, ex.Kind);
-        Assert.Equal("Forbidden", ex.WebexMessage);
+        Assert.Equal("no body (Forbidden)", ex.WebexMessage);
         Assert.Equal(stub.Requests[0].Request.Headers.GetValues("TrackingID").Single(), ex.TrackingId);
+        Assert.False(ex.ReachedWebex);   // our own tracking id: nothing for Cisco to find
+    }
+
+    [Fact]
+    public async Task A_proxys_HTML_page_is_described_in_words_never_as_markup()
+    {
+        const string Page = "<html><head><title>Access Denied</title><style>body { color: red; font-family: Arial }</style></head><body><h1>Blocked &amp; logged</h1><script>var x = 1;</script></body></html>";
+        var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.Forbidden, Page, "text/html"));
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
+
+        Assert.Equal("an HTML page, not a Webex answer: Access Denied", ex.WebexMessage);
+        Assert.DoesNotContain("color", ex.Message);
+        Assert.DoesNotContain("<", ex.Message);
+        Assert.False(ex.AnswerIsWebexJson);
+        Assert.False(ex.ReachedWebex);
+
+        (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.BadGateway, "<html><style>p{}</style><p>Upstream   gone</p></html>", "text/html"));
+        ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
+        Assert.Equal("an HTML page, not a Webex answer: Upstream gone", ex.WebexMessage);
+    }
+
+    [Fact]
+    public async Task A_webex_answer_reached_webex_and_its_tracking_id_is_worth_quoting()
+    {
+        var (client, _, _) = Create(StubHandler.Answer(HttpStatusCode.Forbidden, """{"message":"Missing scope","trackingId":"ROUTER_9"}"""));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
+        Assert.True(ex.ReachedWebex);
+        Assert.True(ex.AnswerIsWebexJson);
+        Assert.Equal("ROUTER_9", ex.TrackingId);
     }
 
     [Fact]

@@ -4,13 +4,13 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace WebexCalls.Client.Http
 {
     /// <summary>Reads a failed response into a <see cref="WebexApiException"/>, whatever its body holds.</summary>
     internal static class WebexErrorReader
     {
-        private const int MaxRawMessageLength = 300;
 
         public static WebexErrorKind KindOf(int status)
         {
@@ -37,19 +37,49 @@ namespace WebexCalls.Client.Http
             var details = new List<string>();
             string? bodyTrackingId = null;
 
-            if (!TryReadWebexBody(body, ref message, details, ref bodyTrackingId))
+            var isWebexBody = TryReadWebexBody(body, ref message, details, ref bodyTrackingId);
+            if (!isWebexBody)
             {
-                // Not Webex JSON (an HTML page from a proxy, plain text, nothing): keep a short piece of the text.
-                var text = Encoding.UTF8.GetString(body).Trim();
-                message = text.Length == 0
-                    ? response.ReasonPhrase
-                    : text.Length > MaxRawMessageLength ? text.Substring(0, MaxRawMessageLength) + "..." : text;
+                // Not Webex JSON (an HTML page from a proxy, plain text, nothing): say what kind of body came, and its
+                // first words of text at most; never the raw markup.
+                message = Describe(body, response);
             }
 
-            var trackingId = bodyTrackingId ?? HeaderTrackingId(response) ?? requestTrackingId;
+            var headerTrackingId = HeaderTrackingId(response);
+            var trackingId = bodyTrackingId ?? headerTrackingId ?? requestTrackingId;
             return new WebexApiException(
-                KindOf(status, message, details), method, path, status, message, details, trackingId, RetryAfter(response), callId);
+                KindOf(status, message, details), method, path, status, message, details, trackingId, RetryAfter(response), callId)
+            {
+                // Only a Webex answer carries Webex's tracking id; a proxy's page or a made-up id is nothing to quote.
+                ReachedWebex = isWebexBody || headerTrackingId != null,
+                AnswerIsWebexJson = isWebexBody,
+            };
         }
+
+        /// <summary>A body that is not Webex's JSON, in words: "an HTML page: Access denied by proxy", "no body (Forbidden)".</summary>
+        internal static string Describe(byte[] body, HttpResponseMessage response)
+        {
+            var text = Encoding.UTF8.GetString(body).Trim();
+            if (text.Length == 0)
+            {
+                return "no body (" + response.ReasonPhrase + ")";
+            }
+
+            var mediaType = response.Content?.Headers?.ContentType?.MediaType ?? string.Empty;
+            var isHtml = mediaType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0 || text.StartsWith("<", StringComparison.Ordinal);
+            if (isHtml)
+            {
+                // Its title, or else its first words: style and script blocks, tags and entities are left out.
+                var title = Regex.Match(text, @"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+                var words = title.Success ? title.Groups[1].Value : Regex.Replace(text, @"<(style|script)[^>]*>.*?</\1>", " ", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+                words = System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(words, "<[^>]*>", " "), @"\s+", " ")).Trim();
+                return "an HTML page, not a Webex answer" + (words.Length == 0 ? string.Empty : ": " + Shorten(words, 80));
+            }
+
+            return (mediaType.Length == 0 ? "a body" : "a " + mediaType + " body") + " that is not Webex's JSON: " + Shorten(Regex.Replace(text, @"\s+", " "), 120);
+        }
+
+        private static string Shorten(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "...";
 
         public static string? HeaderTrackingId(HttpResponseMessage response)
         {

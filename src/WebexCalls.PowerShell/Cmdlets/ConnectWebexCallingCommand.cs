@@ -49,7 +49,7 @@ namespace WebexCalls.Commands
     /// <code>Connect-WebexCalling -BaseUri http://127.0.0.1:5099/v1 -AccessToken (ConvertTo-SecureString 'any-token' -AsPlainText -Force)</code>
     /// <para>Connects to a WebexCalls simulator running on this machine; it accepts any token.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "WebexCalling", DefaultParameterSetName = AccessTokenSet)]
+    [Cmdlet(VerbsCommunications.Connect, "WebexCalling", HelpUri = HelpLinks.Base + "#connect-webexcalling", DefaultParameterSetName = AccessTokenSet)]
     [OutputType(typeof(WebexCallingConnection))]
     public sealed class ConnectWebexCallingCommand : WebexCmdlet
     {

@@ -17,7 +17,7 @@ namespace WebexCalls.Commands
     /// <code>try { Get-WebexCall | Stop-WebexCall } finally { Disconnect-WebexCalling -All }</code>
     /// <para>Makes sure a script forgets its tokens when it is done, even when a step fails.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Disconnect, "WebexCalling", DefaultParameterSetName = CurrentSet)]
+    [Cmdlet(VerbsCommunications.Disconnect, "WebexCalling", HelpUri = HelpLinks.Base + "#disconnect-webexcalling", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(void))]
     public sealed class DisconnectWebexCallingCommand : WebexCmdlet
     {

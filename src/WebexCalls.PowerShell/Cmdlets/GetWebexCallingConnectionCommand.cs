@@ -17,7 +17,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCallingConnection -All | Format-List</code>
     /// <para>Shows every connection kept in this session, with its scopes and expiry.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "WebexCallingConnection")]
+    [Cmdlet(VerbsCommon.Get, "WebexCallingConnection", HelpUri = HelpLinks.Base + "#get-webexcallingconnection")]
     [OutputType(typeof(WebexCallingConnection))]
     public sealed class GetWebexCallingConnectionCommand : WebexCmdlet
     {

@@ -33,7 +33,7 @@ namespace WebexCalls.Commands
     /// <code>Import-Csv ./numbers.csv | Invoke-WebexDial -WhatIf</code>
     /// <para>Shows which numbers of a CSV with a Destination (or Number) column would be dialled, sending nothing.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", HelpUri = HelpLinks.Base + "#invoke-webexdial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexDialCommand : WebexDialingCmdlet
     {
@@ -74,10 +74,22 @@ namespace WebexCalls.Commands
             try
             {
                 var started = AsNullable(client.DialAsync(Destination, Options, callScope, CancellationToken));
-                if (Await(ReadStartedCallAsync(client, callScope, Destination, "Dial", started, null)) is CallSession call
-                    && WaitForAnswer(client, call, callScope) is CallSession settled)
+                if (Await(ReadStartedCallAsync(client, callScope, Destination, "Dial", started, null)) is CallSession call)
                 {
-                    WriteResult(settled);
+                    try
+                    {
+                        if (WaitForAnswer(client, call, callScope) is CallSession settled)
+                        {
+                            WriteResult(settled);
+                        }
+                    }
+                    catch (PipelineStoppedException)
+                    {
+                        // Ctrl+C stops the waiting, not the call: say so, straight to the host (the pipeline is closing).
+                        Host?.UI?.WriteWarningLine("Stopped waiting: the call to " + Destination + " (id " + call.CallId
+                            + ") was placed and may still be ringing. Stop-WebexCall -CallId " + call.CallId + " hangs it up.");
+                        throw;
+                    }
                 }
             }
             catch (WebexApiException ex)

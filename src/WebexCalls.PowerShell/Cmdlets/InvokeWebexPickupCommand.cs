@@ -16,7 +16,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexPickup -Target 1234 -EndpointId $deskPhone</code>
     /// <para>Picks up the call ringing extension 1234, on one particular device.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "WebexPickup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "WebexPickup", HelpUri = HelpLinks.Base + "#invoke-webexpickup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexPickupCommand : WebexDialingCmdlet
     {

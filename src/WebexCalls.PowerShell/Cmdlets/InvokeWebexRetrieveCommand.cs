@@ -21,7 +21,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexRetrieve</code>
     /// <para>Retrieves the call parked against the user.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "WebexRetrieve", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "WebexRetrieve", HelpUri = HelpLinks.Base + "#invoke-webexretrieve", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexRetrieveCommand : WebexDialingCmdlet
     {

@@ -17,7 +17,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -State Held | Push-WebexCall -Confirm</code>
     /// <para>Pushes every held call to its executive, asking before each one.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Push, "WebexCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Push, "WebexCall", HelpUri = HelpLinks.Base + "#push-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class PushWebexCallCommand : WebexCallActionCmdlet
     {

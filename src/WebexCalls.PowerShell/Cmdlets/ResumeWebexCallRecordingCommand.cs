@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall | Where-Object RecordingState -eq Paused | Resume-WebexCallRecording</code>
     /// <para>Resumes every paused recording.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Resume, "WebexCallRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Resume, "WebexCallRecording", HelpUri = HelpLinks.Base + "#resume-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class ResumeWebexCallRecordingCommand : WebexCallStateCmdlet
     {

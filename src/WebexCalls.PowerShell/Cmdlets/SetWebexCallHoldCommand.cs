@@ -22,7 +22,7 @@ namespace WebexCalls.Commands
     /// <code>Set-WebexCallHold -CallId $call.CallId -WhatIf</code>
     /// <para>Shows what would be held, and sends nothing.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "WebexCallHold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WebexCallHold", HelpUri = HelpLinks.Base + "#set-webexcallhold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class SetWebexCallHoldCommand : WebexCallStateCmdlet
     {

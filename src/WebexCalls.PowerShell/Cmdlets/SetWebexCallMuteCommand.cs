@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Set-WebexCallMute $call -Unmute -PassThru</code>
     /// <para>Unmutes one call and shows it afterwards.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "WebexCallMute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WebexCallMute", HelpUri = HelpLinks.Base + "#set-webexcallmute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class SetWebexCallMuteCommand : WebexCallStateCmdlet
     {

@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -State Connected | Start-WebexCallRecording</code>
     /// <para>Starts recording every connected call.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "WebexCallRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Start, "WebexCallRecording", HelpUri = HelpLinks.Base + "#start-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class StartWebexCallRecordingCommand : WebexCallStateCmdlet
     {

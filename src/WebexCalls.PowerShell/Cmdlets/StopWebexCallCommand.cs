@@ -22,7 +22,7 @@ namespace WebexCalls.Commands
     /// <code>Stop-WebexCall -CallId $call.CallId -PassThru</code>
     /// <para>Hangs up one call and returns it, marked Disconnected, for the record.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "WebexCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "WebexCall", HelpUri = HelpLinks.Base + "#stop-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class StopWebexCallCommand : WebexCallActionCmdlet
     {

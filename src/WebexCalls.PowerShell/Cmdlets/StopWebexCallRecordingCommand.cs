@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall | Where-Object RecordingState -in Started, Paused | Stop-WebexCallRecording</code>
     /// <para>Stops every recording in progress.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "WebexCallRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "WebexCallRecording", HelpUri = HelpLinks.Base + "#stop-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class StopWebexCallRecordingCommand : WebexCallStateCmdlet
     {

@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall | Where-Object RecordingState -eq Started | Suspend-WebexCallRecording -WhatIf</code>
     /// <para>Shows which recordings would be paused, sending nothing.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Suspend, "WebexCallRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Suspend, "WebexCallRecording", HelpUri = HelpLinks.Base + "#suspend-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class SuspendWebexCallRecordingCommand : WebexCallStateCmdlet
     {

@@ -60,6 +60,12 @@ namespace WebexCalls.Commands
             };
         }
 
+        private static string Seconds(TimeSpan wait)
+        {
+            var seconds = (long)Math.Ceiling(wait.TotalSeconds);
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+
         internal static string ErrorIdOf(WebexApiException exception)
         {
             switch (exception.Kind)
@@ -102,7 +108,16 @@ namespace WebexCalls.Commands
 
         private static string AdviceFor(WebexApiException exception)
         {
-            var quote = exception.TrackingId is null ? string.Empty : " If it persists, quote trackingId " + exception.TrackingId + " to Cisco support.";
+            // Only a request that reached Webex has a tracking id that Cisco support can find.
+            var quote = exception.TrackingId is null || !exception.ReachedWebex ? string.Empty : " If it persists, quote trackingId " + exception.TrackingId + " to Cisco support.";
+            if (exception.StatusCode is int && !exception.AnswerIsWebexJson
+                && (exception.WebexMessage ?? string.Empty).StartsWith("an HTML page", StringComparison.Ordinal)
+                && exception.Kind != WebexErrorKind.RateLimited && exception.Kind != WebexErrorKind.ServerError && exception.Kind != WebexErrorKind.Timeout)
+            {
+                // A page from a proxy or gateway is not Webex saying the token or the call is wrong.
+                return "The answer did not come from Webex: something between this machine and Webex (a proxy, a firewall, a gateway) refused the request. Check the network's proxy settings and the BaseUri given to Connect-WebexCalling.";
+            }
+
             // Admin mode's routes need the admin scopes; naming the user's would send people the wrong way.
             var scopes = exception.Path.IndexOf("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase) >= 0 ? AdminScopes : Scopes;
             switch (exception.Kind)
@@ -127,7 +142,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.Conflict:
                     return "The call's state does not allow this action (hold needs a connected call, answer a ringing one, park an answered one). Run Get-WebexCall to see its state.";
                 case WebexErrorKind.RateLimited:
-                    return "Webex is rate limiting requests" + (exception.RetryAfter is TimeSpan wait ? "; wait " + Math.Ceiling(wait.TotalSeconds) + " seconds" : string.Empty) + " and try again. The request was not processed.";
+                    return "Webex is rate limiting requests" + (exception.RetryAfter is TimeSpan wait ? "; wait " + Seconds(wait) : string.Empty) + " and try again. The request was not processed.";
                 case WebexErrorKind.ServerError:
                 case WebexErrorKind.Timeout:
                 case WebexErrorKind.ConnectionFailed:

@@ -64,6 +64,21 @@ namespace WebexCalls.Commands
                 Output.Warning(whenGone ?? action + " " + target + ": the new call " + ids.CallId + " ended before it could be read.");
                 return null;
             }
+            catch (WebexApiException ex)
+            {
+                // The call exists, live; the user must hear of it, or they may dial again. Return what is known.
+                Output.Warning(action + " " + target + ": the call was placed (id " + ids.CallId + ") but could not be read: " + ex.Message
+                    + " It may be ringing: Stop-WebexCall -CallId " + ids.CallId + " hangs it up.");
+                return new CallSession
+                {
+                    Id = ids.CallId,
+                    CallSessionId = ids.CallSessionId,
+                    LineOwnerId = scope.LineOwnerId,
+                    MemberId = scope.MemberId,
+                    OrgId = scope.OrgId,
+                    RetrievedAt = DateTimeOffset.UtcNow,
+                };
+            }
         }
 
         /// <summary>The same task, typed as one whose result may be null.</summary>

@@ -1,0 +1,71 @@
+# The help a person reads: INPUTS and default values filled from the code, Get-Help -Online that goes somewhere, the
+# rendered reference kept current, and every ErrorId the module can emit in the README's table.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:AllCmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:Repo = Split-Path (Split-Path $PSScriptRoot)
+    $script:Reference = Get-Content (Join-Path $Repo 'docs/cmdlets.md') -Raw
+}
+
+Describe 'Help for <_>' -ForEach $AllCmdlets {
+    BeforeAll { $script:Help = Get-Help $_ -Full }
+
+    It 'fills INPUTS from the parameters that take pipeline input' {
+        $piped = (Get-Command $_).Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } }
+        if ($piped) {
+            @($Help.inputTypes.inputType).Count | Should -BeGreaterThan 0
+            ($Help.inputTypes.inputType.type.name) | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'gives every parameter a default value' {
+        foreach ($parameter in $Help.parameters.parameter) {
+            "$($parameter.defaultValue)" | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs its default"
+        }
+    }
+
+    It 'has an online version in docs/cmdlets.md' {
+        $uri = (Get-Command $_).HelpUri
+        $uri | Should -Match '^https://.*/docs/cmdlets\.md#'
+        $Reference | Should -Match "(?m)^## $_$"
+        ($uri -split '#')[1] | Should -Be $_.ToLowerInvariant()
+        ($Help.relatedLinks.navigationLink | Where-Object uri).uri | Should -Be $uri
+    }
+}
+
+Describe 'The help' {
+    It 'shows the defaults the code has' {
+        ((Get-Help Invoke-WebexDial -Parameter TimeoutSec).defaultValue) | Should -Be '60'
+        ((Get-Help Get-WebexCall -Parameter ThrottleLimit).defaultValue) | Should -Be '10'
+        ((Get-Help Connect-WebexCalling -Parameter BaseUri).defaultValue) | Should -Be 'https://webexapis.com/v1'
+    }
+
+    It 'shows the safe ways to give a token first' {
+        $first = (Get-Help Connect-WebexCalling -Examples).examples.example[0].code
+        $first | Should -Match 'Read-Host -AsSecureString'
+        (Get-Help Connect-WebexCalling -Examples).examples.example.code | Where-Object { $_ -match '\$env:WEBEX_ACCESS_TOKEN\s*=' } | Should -BeNullOrEmpty
+    }
+
+    It 'docs/cmdlets.md is current (run ./build.ps1 Docs after changing a cmdlet''s documentation)' {
+        $rendered = Join-Path (Split-Path (Split-Path (Get-TestModulePath))) 'docs/cmdlets.md'
+        (Get-Content $rendered -Raw) | Should -Be $Reference
+    }
+}
+
+Describe 'The README''s error table' {
+    It 'lists every ErrorId the module can emit' {
+        $sources = Get-ChildItem (Join-Path $Repo 'src/WebexCalls.PowerShell') -Filter *.cs -Recurse | Get-Content -Raw
+        $ids = [regex]::Matches(($sources -join "`n"), '"(Webex[A-Z][A-Za-z]+)"') | ForEach-Object { $_.Groups[1].Value } |
+            Where-Object { $_ -notin 'WebexApiException', 'WebexCalls', 'WebexCall', 'WebexCalling', 'WebexCallHold', 'WebexCallMute', 'WebexCallRecording', 'WebexDial', 'WebexDivert', 'WebexPark', 'WebexRetrieve', 'WebexPickup', 'WebexBargeIn', 'WebexPull', 'WebexCallDtmf', 'WebexCallHistory', 'WebexCallWrapUp', 'WebexCallingConnection' } |
+            Sort-Object -Unique
+        $ids.Count | Should -BeGreaterThan 15
+        $readme = Get-Content (Join-Path $Repo 'README.md') -Raw
+        foreach ($id in $ids) { $readme | Should -Match "(?m)^\|[^\n]*``$id``[^\n]*\|" -Because "$id can be emitted" }
+    }
+}
