@@ -67,6 +67,10 @@ Describe 'Get-WebexCall' {
         $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $completions.CompletionMatches.CompletionText | Should -Contain $Incoming.id
         ($completions.CompletionMatches | Where-Object CompletionText -EQ $Incoming.id).ToolTip | Should -Match 'John Smith'
+        # The list says who is on each call and its state, by its handle; what is inserted is the full id.
+        ($completions.CompletionMatches | Where-Object CompletionText -EQ $Incoming.id).ListItemText | Should -Match '^callhalf-\d+\s+Alerting\s+John Smith <\+14085550101>$'
+        $byHandle = TabExpansion2 -inputScript 'Stop-WebexCall -CallId callhalf' -cursorColumn 'Stop-WebexCall -CallId callhalf'.Length
+        $byHandle.CompletionMatches.CompletionText | Should -Contain $Incoming.id
     }
 
     It 'keeps an unknown state from the server readable' {
