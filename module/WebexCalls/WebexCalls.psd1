@@ -1,5 +1,6 @@
 @{
-    # build.ps1 replaces {{ModuleVersion}} with the version in Directory.Build.props.
+    # build.ps1 stamps the version and prerelease label from Directory.Build.props, and the release notes from the
+    # newest section of CHANGELOG.md, over the placeholders in double braces.
     RootModule           = 'WebexCalls.PowerShell.dll'
     ModuleVersion        = '{{ModuleVersion}}'
     GUID                 = '5b0c7f0e-3d7a-4f43-9c55-1f1d0a6a8e21'
@@ -50,7 +51,8 @@
             Tags         = @('Webex', 'WebexCalling', 'Cisco', 'Telephony', 'CallControl', 'Calls', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell'
-            ReleaseNotes = 'Every user-level Webex Calling call-control operation as a cmdlet: answer, reject, mute, divert, transfer, park and retrieve, recording, DTMF, push, pickup, barge-in, pull and call history. See CHANGELOG.md.'
+            ReleaseNotes = '{{ReleaseNotes}}'
+            Prerelease   = '{{Prerelease}}'
         }
     }
 }

@@ -1,0 +1,34 @@
+# Compiles the solution and lays out a loadable module in out/WebexCalls.
+
+function Build-Module {
+    param([Parameter(Mandatory)][string] $ModuleOut)
+    Write-Host "Building $Configuration..."
+    Invoke-Native dotnet @('build', (Join-Path $Root 'WebexCalls.PowerShell.sln'), '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    Remove-Item $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force
+
+    # PowerShell itself provides System.Management.Automation; a copy beside the module would shadow it.
+    Get-ChildItem (Join-Path $Root "src/WebexCalls.PowerShell/bin/$Configuration/netstandard2.0") -Filter '*.dll' |
+        Where-Object Name -NE 'System.Management.Automation.dll' |
+        Copy-Item -Destination $ModuleOut
+
+    $version = Get-ModuleVersion
+    $manifest = (Get-Content (Join-Path $Root 'module/WebexCalls/WebexCalls.psd1') -Raw).
+        Replace('{{ModuleVersion}}', $version.Version).
+        Replace('{{Prerelease}}', $version.Prerelease).
+        Replace('{{ReleaseNotes}}', (Get-ReleaseNote).Replace("'", "''"))
+    $manifest | Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1') -Encoding utf8
+    Copy-Item (Join-Path $Root 'module/WebexCalls/WebexCalls.format.ps1xml'), (Join-Path $Root 'module/WebexCalls/WebexCalls.types.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'module/WebexCalls/en-US/*') (Join-Path $ModuleOut 'en-US')
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+}
+
+function Get-ReleaseNote {
+    # The newest section of CHANGELOG.md, for the manifest's ReleaseNotes (the Gallery shows them).
+    $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')
+    $start = ($lines | Select-String -Pattern '^## ' | Select-Object -First 1).LineNumber
+    $end = ($lines | Select-String -Pattern '^## ' | Select-Object -Skip 1 -First 1).LineNumber
+    $section = $lines[($start - 1)..(($(if ($end) { $end - 1 } else { $lines.Count })) - 1)]
+    return (($section -join "`n").Trim() + "`n`nThe whole history: CHANGELOG.md in the project.")
+}
