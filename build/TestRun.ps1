@@ -3,7 +3,7 @@
 function Invoke-XunitTest {
     # Runs every xUnit project; returns @{ Passed; Failed; Skipped } read from their TRX reports.
     param([Parameter(Mandatory)][string] $ResultsDir)
-    & dotnet test (Join-Path $Root 'WebexCalls.PowerShell.sln') -c $Configuration --no-build -nologo -v quiet --results-directory $ResultsDir --logger 'trx' --logger 'console;verbosity=minimal'
+    & dotnet test (Join-Path $Root 'WebexCalls.PowerShell.sln') -c $Configuration --no-build -nologo -v quiet --results-directory $ResultsDir --logger 'trx' --logger 'console;verbosity=minimal' | Out-Host
     $exit = $LASTEXITCODE
     $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $reports = @(Get-ChildItem $ResultsDir -Filter '*.trx' -Recurse)
