@@ -102,7 +102,8 @@ function Invoke-Test {
     try {
         $env:WEBEXCALLS_MODULE_PATH = Join-Path $ModuleOut 'WebexCalls.psd1'
         $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
-        $env:WEBEXCALLS_CONFLICTING_DLL = $dependencies.ConflictingDll
+        $env:WEBEXCALLS_OLDER_DLLS = $dependencies.OlderDlls -join [System.IO.Path]::PathSeparator
+        $env:WEBEXCALLS_NEWER_DLL = $dependencies.NewerDll
         Write-Host 'Running Pester tests against the built module and the simulator...'
         $results.Pester = Invoke-PesterTest -PesterModule $dependencies.Pester -ResultsDir $ResultsDir -Shell $PesterShell
         Write-Host "Running folders 1-5 of Cisco's Postman collection with newman against the simulator..."
@@ -110,7 +111,7 @@ function Invoke-Test {
     }
     finally {
         Stop-Simulator $simulator
-        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI, Env:WEBEXCALLS_CONFLICTING_DLL -ErrorAction SilentlyContinue
+        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI, Env:WEBEXCALLS_OLDER_DLLS, Env:WEBEXCALLS_NEWER_DLL -ErrorAction SilentlyContinue
     }
 
     Write-Host 'Packaging the module and installing the package into an empty module path...'

@@ -8,10 +8,17 @@ function Build-Module {
     Remove-Item $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
     $null = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'en-US') -Force
 
-    # PowerShell itself provides System.Management.Automation; a copy beside the module would shadow it.
-    Get-ChildItem (Join-Path $Root "src/WebexCalls.PowerShell/bin/$Configuration/netstandard2.0") -Filter '*.dll' |
-        Where-Object Name -NE 'System.Management.Automation.dll' |
-        Copy-Item -Destination $ModuleOut
+    # The root holds what loads into PowerShell's shared context: the cmdlets, the dependency-free object model and
+    # the .NET 8 loader. engine/ holds the client and every package it needs, which load in a context of their own
+    # (see DependencyResolver). PowerShell itself provides System.Management.Automation, so it is not shipped.
+    $shared = 'WebexCalls.PowerShell.dll', 'WebexCalls.Model.dll'
+    $engine = Join-Path $ModuleOut 'engine'
+    $null = New-Item -ItemType Directory -Path $engine -Force
+    foreach ($dll in Get-ChildItem (Join-Path $Root "src/WebexCalls.PowerShell/bin/$Configuration/netstandard2.0") -Filter '*.dll') {
+        if ($dll.Name -eq 'System.Management.Automation.dll') { continue }
+        Copy-Item $dll.FullName -Destination $(if ($shared -contains $dll.Name) { $ModuleOut } else { $engine })
+    }
+    Copy-Item (Join-Path $Root "src/WebexCalls.Loader/bin/$Configuration/net8.0/WebexCalls.Loader.dll") $ModuleOut
 
     $version = Get-ModuleVersion
     $manifest = (Get-Content (Join-Path $Root 'module/WebexCalls/WebexCalls.psd1') -Raw).

@@ -21,19 +21,24 @@ function Invoke-XunitTest {
 }
 
 function Get-PesterDependency {
-    # Restores what the Pester run needs from NuGet (the Gallery may be unreachable): Pester itself, and an older
-    # copy of one of the module's dependencies for the assembly isolation tests.
+    # Restores what the Pester run needs from NuGet (the Gallery may be unreachable): Pester itself, and the other
+    # modules' copies of the engine's dependencies that the assembly isolation tests load first.
     $project = Join-Path $Root 'tests/Pester/Pester.Dependencies.proj'
     Invoke-Native dotnet @('restore', $project, '-v', 'quiet', '-nologo')
     [xml] $xml = Get-Content $project -Raw
     $properties = $xml.Project.PropertyGroup
+    $items = $xml.Project.ItemGroup
     $cache = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    function Find-Dll([string] $name, [string] $version) {
+        Join-Path $cache "$($name.ToLowerInvariant())/$version/lib/netstandard2.0/$name.dll"
+    }
+    $older = @(foreach ($name in ($items.OlderDependency.Include -split ';')) { Find-Dll $name $properties.OlderDependencyVersion })
+    $newer = Find-Dll $items.NewerDependency.Include $properties.NewerDependencyVersion
     $pester = Join-Path $cache "pester/$($properties.PesterVersion)/tools/Pester.psd1"
-    $conflicting = Join-Path $cache "microsoft.extensions.dependencyinjection.abstractions/$($properties.ConflictingDependencyVersion)/lib/netstandard2.0/Microsoft.Extensions.DependencyInjection.Abstractions.dll"
-    foreach ($path in $pester, $conflicting) {
+    foreach ($path in @($pester, $newer) + $older) {
         if (-not (Test-Path $path)) { throw "$path was not found after restoring $project." }
     }
-    return [pscustomobject]@{ Pester = $pester; ConflictingDll = $conflicting }
+    return [pscustomobject]@{ Pester = $pester; OlderDlls = $older; NewerDll = $newer }
 }
 
 function Invoke-PesterTest {

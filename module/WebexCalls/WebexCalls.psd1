@@ -11,9 +11,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    # Loaded at import so that [WebexCalls.CallState], [WebexCalls.CallSession] and the exception types can be named
-    # in scripts at once, not only after a first cmdlet call; its HTTP dependencies still load on first use.
-    RequiredAssemblies   = @('WebexCalls.Client.dll')
+    # The dependency-free object model, loaded at import into the shared context so that [WebexCalls.CallState],
+    # [WebexCalls.CallSession] and the exception types can be named in scripts at once. The engine (engine/) loads
+    # in a context of its own on first use, so other modules' copies of its packages never meet ours.
+    RequiredAssemblies   = @('WebexCalls.Model.dll')
     FormatsToProcess     = @('WebexCalls.format.ps1xml')
     TypesToProcess       = @('WebexCalls.types.ps1xml')
     CmdletsToExport      = @(

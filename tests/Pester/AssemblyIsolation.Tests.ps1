@@ -1,31 +1,99 @@
-# Each scenario runs in a fresh pwsh, because which copy of an assembly a process loads first cannot be undone.
+# The module's engine (WebexCalls.Client, Microsoft.Extensions.*, and System.Text.Json where the runtime's is older)
+# loads in a private AssemblyLoadContext, so other modules' copies of the same packages, older or newer, loaded before
+# or after ours, never meet it. Each scenario runs in a fresh pwsh, because what a process loaded cannot be undone.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    if (-not $env:WEBEXCALLS_CONFLICTING_DLL) { throw 'WEBEXCALLS_CONFLICTING_DLL is not set: run the tests with ./build.ps1 Test.' }
-    $script:Connect = "Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken (ConvertTo-SecureString 'x' -AsPlainText -Force) -PassThru | ForEach-Object { 'CONNECTED ' + `$_.ActiveCalls }"
-}
+    if (-not $env:WEBEXCALLS_OLDER_DLLS -or -not $env:WEBEXCALLS_NEWER_DLL) {
+        throw 'WEBEXCALLS_OLDER_DLLS and WEBEXCALLS_NEWER_DLL are not set: run the tests with ./build.ps1 Test.'
+    }
+    $script:OlderDlls = $env:WEBEXCALLS_OLDER_DLLS -split [regex]::Escape([System.IO.Path]::PathSeparator)
+    $script:OlderAbstractions = $script:OlderDlls | Where-Object { $_ -match 'DependencyInjection\.Abstractions\.dll$' }
 
-Describe 'Another module''s copy of a dependency' {
-    It 'loaded after WebexCalls does not break it' {
-        $output = Invoke-FreshPwsh @"
+    function Get-UsageScript([string[]] $Preload) {
+        # Loads $Preload first (as another module would), then uses the module the way a script does, and prints
+        # tagged lines for the assertions: what worked, and which load context each assembly sits in.
+        $adds = ($Preload | ForEach-Object { "Add-Type -Path '$_'" }) -join "`n"
+        @"
+`$ErrorActionPreference = 'Stop'
+$adds
 Import-Module '$(Get-TestModulePath)'
-$Connect
-Add-Type -Path '$env:WEBEXCALLS_CONFLICTING_DLL'
-Get-WebexCall | Measure-Object | ForEach-Object { 'LISTED ' + `$_.Count }
+`$token = ConvertTo-SecureString 'x' -AsPlainText -Force
+Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken `$token
+`$call = Invoke-WebexDial -Destination +14085550100 -Confirm:`$false
+'DIALLED ' + (`$call -is [WebexCalls.CallSession])
+'LISTED ' + @(Get-WebexCall | Where-Object CallId -EQ `$call.CallId).Count
+'STATE ' + [WebexCalls.CallState]::Held
+try { Get-WebexCall -CallId no-such-call -ErrorAction Stop } catch [WebexCalls.Client.WebexApiException] { 'CAUGHT ' + `$_.Exception.Kind }
+'VIEW ' + ((`$call | Format-Table | Out-String) -match 'Handle\s+State\s+Direction')
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
+    `$name = `$assembly.GetName()
+    if (`$name.Name -match '^(WebexCalls\.|Microsoft\.Extensions\.|Microsoft\.Bcl\.)') {
+        'CONTEXT {0} {1} {2}' -f `$name.Name, `$name.Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name
+    }
+}
+Remove-Module WebexCalls
+Import-Module '$(Get-TestModulePath)' -Force
+Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken `$token
+'REIMPORTED ' + @(Get-WebexCall | Where-Object CallId -EQ `$call.CallId | Stop-WebexCall -PassThru -Confirm:`$false).Count
 "@
-        $output | Should -Contain 'CONNECTED 0'
-        $output | Should -Contain 'LISTED 0'
     }
 
-    It 'loaded before WebexCalls gives a clear WebexDependencyConflict error, not a raw FileLoadException' {
-        # Known limit: the module does not isolate its dependencies yet, so an older copy loaded first wins.
+    function Assert-Works([string[]] $Output) {
+        $Output | Should -Contain 'DIALLED True'
+        $Output | Should -Contain 'LISTED 1'
+        $Output | Should -Contain 'STATE Held'
+        $Output | Should -Contain 'CAUGHT NotFound'
+        $Output | Should -Contain 'VIEW True'
+        $Output | Should -Contain 'REIMPORTED 1'
+        # Ours: the cmdlets, the object model and the loader share PowerShell's context; the engine has its own.
+        $Output | Should -Contain 'CONTEXT WebexCalls.PowerShell 0.1.0.0 Default'
+        $Output | Should -Contain 'CONTEXT WebexCalls.Model 0.1.0.0 Default'
+        $Output | Should -Contain 'CONTEXT WebexCalls.Loader 0.1.0.0 Default'
+        $Output | Should -Contain 'CONTEXT WebexCalls.Client 0.1.0.0 WebexCalls.Engine'
+        $Output | Should -Contain 'CONTEXT Microsoft.Extensions.Http 8.0.0.0 WebexCalls.Engine'
+        $Output | Should -Contain 'CONTEXT Microsoft.Extensions.DependencyInjection.Abstractions 8.0.0.0 WebexCalls.Engine'
+        # Nothing of ours leaked into the shared context.
+        $Output | Where-Object { $_ -match '^CONTEXT Microsoft\.Extensions\.\S+ 8\.0\.0\.0 Default$' } | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Dependency isolation' {
+    It 'works alone, with the engine in its own load context' {
+        $output = Invoke-FreshPwsh (Get-UsageScript @())
+        Assert-Works $output
+    }
+
+    It 'works when another module loaded an older Microsoft.Extensions.DependencyInjection.Abstractions first' {
+        $output = Invoke-FreshPwsh (Get-UsageScript @($script:OlderAbstractions))
+        Assert-Works $output
+        $output | Should -Contain 'CONTEXT Microsoft.Extensions.DependencyInjection.Abstractions 6.0.0.0 Default'
+    }
+
+    It 'works when another module loaded a newer Microsoft.Extensions.DependencyInjection.Abstractions first' {
+        $output = Invoke-FreshPwsh (Get-UsageScript @($env:WEBEXCALLS_NEWER_DLL))
+        Assert-Works $output
+        $output | Should -Contain 'CONTEXT Microsoft.Extensions.DependencyInjection.Abstractions 10.0.0.0 Default'
+    }
+
+    It 'works when another module loaded an older copy of every third-party package the engine ships first' {
+        $output = Invoke-FreshPwsh (Get-UsageScript $script:OlderDlls)
+        Assert-Works $output
+        $output | Should -Contain 'CONTEXT Microsoft.Extensions.Http 6.0.0.0 Default'
+        $output | Should -Contain 'CONTEXT Microsoft.Extensions.Primitives 6.0.0.0 Default'
+    }
+
+    It 'does not break a module imported after it that needs the older version' {
         $output = Invoke-FreshPwsh @"
-Add-Type -Path '$env:WEBEXCALLS_CONFLICTING_DLL'
+`$ErrorActionPreference = 'Stop'
 Import-Module '$(Get-TestModulePath)'
-try { $Connect } catch { `$_.FullyQualifiedErrorId; `$_.ErrorDetails.Message; `$_.ErrorDetails.RecommendedAction }
+Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken (ConvertTo-SecureString 'x' -AsPlainText -Force)
+`$null = Get-WebexCall
+Add-Type -Path '$($script:OlderAbstractions)'
+`$descriptor = [Microsoft.Extensions.DependencyInjection.ServiceDescriptor]::new([string], 'other module')
+'OTHER ' + `$descriptor.GetType().Assembly.GetName().Version
+'STILL ' + (@(Get-WebexCall).Count -ge 0)
 "@
-        $output | Should -Contain 'WebexDependencyConflict,WebexCalls.Commands.ConnectWebexCallingCommand'
-        ($output -join "`n") | Should -Match 'cannot load Microsoft\.Extensions\.DependencyInjection\.Abstractions'
-        ($output -join "`n") | Should -Match 'Import-Module WebexCalls before'
+        $output | Should -Contain 'OTHER 6.0.0.0'
+        $output | Should -Contain 'STILL True'
     }
 }

@@ -32,13 +32,21 @@ Describe 'The built module' {
         (Get-Command -Module WebexCalls).Name | Sort-Object | Should -Be ($Cmdlets | Sort-Object)
     }
 
-    It 'ships its dependencies but never System.Management.Automation.dll' {
+    It 'ships the shared assemblies in its root, the engine in engine/, and never System.Management.Automation.dll' {
         $folder = Split-Path $ModulePath
-        Test-Path (Join-Path $folder 'System.Management.Automation.dll') | Should -BeFalse
-        Test-Path (Join-Path $folder 'WebexCalls.Client.dll') | Should -BeTrue
-        Test-Path (Join-Path $folder 'System.Text.Json.dll') | Should -BeTrue
-        Test-Path (Join-Path $folder 'Microsoft.Extensions.Http.dll') | Should -BeTrue
+        (Get-ChildItem $folder -Filter '*.dll').Name | Sort-Object |
+            Should -Be @('WebexCalls.Loader.dll', 'WebexCalls.Model.dll', 'WebexCalls.PowerShell.dll')
+        $engine = Join-Path $folder 'engine'
+        Test-Path (Join-Path $engine 'WebexCalls.Client.dll') | Should -BeTrue
+        Test-Path (Join-Path $engine 'System.Text.Json.dll') | Should -BeTrue
+        Test-Path (Join-Path $engine 'Microsoft.Extensions.Http.dll') | Should -BeTrue
+        Get-ChildItem $folder -Filter 'System.Management.Automation.dll' -Recurse | Should -BeNullOrEmpty
         Test-Path (Join-Path $folder 'en-US/about_WebexCalls.help.txt') | Should -BeTrue
+    }
+
+    It 'keeps its object model free of package references, so it can share PowerShell''s context' {
+        $references = [System.Reflection.Assembly]::LoadFile((Join-Path (Split-Path $ModulePath) 'WebexCalls.Model.dll')).GetReferencedAssemblies().Name
+        $references | Should -Be @('netstandard')
     }
 
     It 'imports in a fresh pwsh' {

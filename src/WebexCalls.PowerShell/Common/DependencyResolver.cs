@@ -7,39 +7,78 @@ using System.Runtime.InteropServices;
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// On Windows PowerShell 5.1 (.NET Framework), lets the module's own copies of its dependencies answer requests
-    /// for other versions of them: System.Text.Json 8 and Microsoft.Extensions.Http 8 ask for versions of
-    /// System.Memory, System.Runtime.CompilerServices.Unsafe and friends that differ from the ones they ship with, and
-    /// .NET Framework has no binding redirects for a PowerShell module. PowerShell 7 resolves these by itself, so the
-    /// hook is installed only on .NET Framework.
+    /// Keeps the module's engine (WebexCalls.Client, Microsoft.Extensions.Http, System.Text.Json and what they pull
+    /// in, all in the module's <c>engine</c> folder) apart from other modules' copies of the same packages.
     /// </summary>
-    /// <remarks>Only a Windows CI job can exercise this path; Linux and PowerShell 7 never reach it.</remarks>
+    /// <remarks>
+    /// On PowerShell 7 it hands the engine to WebexCalls.Loader, which loads it into a private AssemblyLoadContext.
+    /// On Windows PowerShell 5.1 (.NET Framework, one context) it hooks AppDomain.AssemblyResolve, answering only for
+    /// WebexCalls.Client and for requests made by assemblies loaded from the module's own folder, which also lets
+    /// our copies of System.Memory and friends answer our packages' requests for other versions of them. Only a
+    /// Windows CI job can exercise the 5.1 path.
+    /// </remarks>
     public sealed class DependencyResolver : IModuleAssemblyInitializer
     {
         private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
+        private static readonly string EngineFolder = Path.Combine(ModuleFolder, "engine");
+        private static readonly object Gate = new object();
+        private static bool _registered;
 
-        /// <summary>Installs the hook when the module is imported on .NET Framework.</summary>
+        /// <summary>Installs the loader that fits this edition of PowerShell, once per process.</summary>
         public void OnImport()
         {
-            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
+            lock (Gate)
             {
-                AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+                if (_registered)
+                {
+                    return;
+                }
+
+                if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve += ResolveOnNetFramework;
+                }
+                else
+                {
+                    var loader = Assembly.LoadFrom(Path.Combine(ModuleFolder, "WebexCalls.Loader.dll"));
+                    loader.GetType("WebexCalls.Loader.EngineLoader", throwOnError: true)!
+                        .GetMethod("Register", BindingFlags.Public | BindingFlags.Static)!
+                        .Invoke(null, new object[] { EngineFolder });
+                }
+
+                _registered = true;
             }
         }
 
-        private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)
+        private static Assembly? ResolveOnNetFramework(object? sender, ResolveEventArgs args)
         {
             try
             {
                 var name = new AssemblyName(args.Name).Name;
-                var candidate = Path.Combine(ModuleFolder, name + ".dll");
-                return name != null && File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+                if (name is null || !IsOurRequest(name, args.RequestingAssembly))
+                {
+                    return null;
+                }
+
+                var candidate = Path.Combine(EngineFolder, name + ".dll");
+                return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
             }
             catch (Exception ex) when (ex is IOException || ex is BadImageFormatException || ex is ArgumentException)
             {
                 // Not ours to answer: let the runtime report the original failure.
                 return null;
             }
+        }
+
+        private static bool IsOurRequest(string name, Assembly? requester)
+        {
+            if (name.StartsWith("WebexCalls.", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var location = requester is null || requester.IsDynamic ? null : requester.Location;
+            return !string.IsNullOrEmpty(location) && location!.StartsWith(ModuleFolder, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

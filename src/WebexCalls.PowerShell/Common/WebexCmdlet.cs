@@ -71,8 +71,7 @@ namespace WebexCalls.Commands
             }
             catch (FileLoadException ex)
             {
-                // The HTTP stack is built here, on first use; this is where another module's older copy of a
-                // Microsoft.Extensions assembly, loaded into the session first, makes ours fail to load.
+                // The HTTP stack is built here, on first use, from the engine folder; a damaged installation fails here.
                 ThrowTerminatingError(WebexErrorRecords.DependencyConflict(ex));
                 throw;
             }

@@ -43,19 +43,19 @@ namespace WebexCalls.Commands
             };
 
         /// <summary>
-        /// Another version of one of the module's dependencies was loaded into the session first (usually by another
-        /// module), so the module's own copy cannot load. Until the module isolates its dependencies, the way out is
-        /// to import WebexCalls first.
+        /// One of the engine's assemblies could not load. The engine loads in a context of its own (see
+        /// DependencyResolver), so another module's copy no longer causes this; a damaged or partly copied
+        /// installation, or a host that refuses to load from the module's engine folder, still can.
         /// </summary>
         public static ErrorRecord DependencyConflict(FileLoadException exception)
         {
             var assembly = exception.FileName ?? "a dependency";
-            var message = "WebexCalls cannot load " + assembly + ": another version of it was loaded into this PowerShell session first, usually by another module.";
+            var message = "WebexCalls cannot load " + assembly + " from its engine folder: " + exception.Message;
             return new ErrorRecord(exception, "WebexDependencyConflict", ErrorCategory.ResourceUnavailable, assembly)
             {
                 ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = "Start a new PowerShell session and run Import-Module WebexCalls before importing the other module.",
+                    RecommendedAction = "Reinstall the module (Install-PSResource WebexCalls -Reinstall), then start a new PowerShell session.",
                 },
             };
         }
