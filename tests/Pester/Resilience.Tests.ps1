@@ -90,8 +90,14 @@ Describe 'The resilience table, for GET and for POST' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
         # Connected to a live simulator, then pointed at a dead port through a second connection.
-        $dead = [WebexCalls.Client.WebexCallsConnection]::new("http://127.0.0.1:$port/v1", [WebexCalls.Client.Http.SecureStringTokenProvider]::new((ConvertTo-TestSecureString 'x')), $null, $null,
-            [WebexCalls.Client.RetryPolicy]@{ MaxRetryCount = 2; BackoffBase = [TimeSpan]::FromMilliseconds(10) })
+        # The engine's types live in its private load context, which PowerShell's type names do not reach (by
+        # design: scripts name only the object model), so the test finds them through the loaded assembly.
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexCalls.Client' }
+        $policy = $engine.GetType('WebexCalls.Client.RetryPolicy', $true)::new()
+        $policy.MaxRetryCount = 2
+        $policy.BackoffBase = [TimeSpan]::FromMilliseconds(10)
+        $provider = $engine.GetType('WebexCalls.Client.Http.SecureStringTokenProvider', $true)::new((ConvertTo-TestSecureString 'x'))
+        $dead = $engine.GetType('WebexCalls.Client.WebexCallsConnection', $true)::new("http://127.0.0.1:$port/v1", $provider, $null, $null, $policy)
         $client = $dead.CreateClient()
         $err = { $client.PerformAsync('Hold', 'c1', $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw -PassThru
         $err.Exception.InnerException.Kind | Should -Be 'ConnectionFailed'
