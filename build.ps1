@@ -143,14 +143,5 @@ function Invoke-Demo {
     }
 }
 
-foreach ($name in $Task) {
-    switch ($name) {
-        'Clean' { Invoke-Clean }
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Test }
-        'Package' { Invoke-Package }
-        'Demo' { Invoke-Demo }
-        'Docs' { Invoke-Docs }
-        'Help' { Invoke-Help }
-    }
-}
+# Each task is the function of its name; ValidateSet above is the list.
+foreach ($name in $Task) { & "Invoke-$name" }
