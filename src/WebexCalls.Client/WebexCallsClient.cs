@@ -411,7 +411,8 @@ namespace WebexCalls.Client
 
             request.Properties[RetryHandler.ObserverKey] = _observer;
             request.Properties[RetryHandler.PathKey] = displayPath;
-            _observer?.RequestSending(method.Method, displayPath, body is null ? null : Encoding.UTF8.GetString(body));
+            var wantsBodies = _observer?.WantsBodies == true;
+            _observer?.RequestSending(method.Method, displayPath, body is null || !wantsBodies ? null : Encoding.UTF8.GetString(body));
             var stopwatch = Stopwatch.StartNew();
             HttpResponseMessage response;
             try
@@ -458,7 +459,7 @@ namespace WebexCalls.Client
                 var trackingId = WebexErrorReader.HeaderTrackingId(response) ?? requestTrackingId;
                 _observer?.ResponseReceived(
                     method.Method, displayPath, (int)response.StatusCode, stopwatch.Elapsed, trackingId,
-                    content.Length == 0 ? null : Encoding.UTF8.GetString(content));
+                    content.Length == 0 || !wantsBodies ? null : Encoding.UTF8.GetString(content));
 
                 if (!response.IsSuccessStatusCode)
                 {

@@ -24,6 +24,15 @@ Describe 'Get-WebexCall' {
         (Get-SimulatorRequest).path | Should -Be '/v1/telephony/calls'
     }
 
+    It 'logs the response body to the debug stream when $DebugPreference shows it, and not otherwise' {
+        # -Debug is covered in Errors.Tests.ps1 (in this host it would prompt).
+        $DebugPreference = 'Continue'
+        (Get-WebexCall 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message -join "`n" |
+            Should -Match 'GET /telephony/calls response body: \{"items"'
+        $DebugPreference = 'SilentlyContinue'
+        @(Get-WebexCall 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -Be 0
+    }
+
     It 'keeps only the states asked for with -State' {
         (Get-WebexCall -State Alerting).CallId | Should -Be $Incoming.id
         @(Get-WebexCall -State Connected, Alerting).Count | Should -Be 2

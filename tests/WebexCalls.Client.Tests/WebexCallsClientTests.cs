@@ -266,6 +266,28 @@ public class WebexCallsClientTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListCallsAsync(null, cancel.Token));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Bodies_become_text_for_the_observer_only_when_it_wants_them(bool wantsBodies)
+    {
+        var (client, _, observer) = Create(StubHandler.Answer(HttpStatusCode.OK, "{\"items\":[]}"));
+        observer.WantsBodies = wantsBodies;
+
+        await client.ListCallsAsync(null, CancellationToken.None);
+        try
+        {
+            await client.PerformAsync(CallAction.Hangup, "c9", null, CancellationToken.None);
+        }
+        catch (WebexApiException)
+        {
+            // Only what the observer heard matters here, not how the stub's answer reads for a hangup.
+        }
+
+        Assert.Equal(wantsBodies, observer.Lines.Contains("POST /telephony/calls/hangup {\"callId\":\"c9\"}"));
+        Assert.Equal(wantsBodies ? "{\"items\":[]}" : null, observer.ResponseBodies[0]);
+    }
+
     [Fact]
     public async Task The_observer_hears_method_path_status_and_tracking_id_but_never_the_token()
     {
@@ -298,10 +320,17 @@ public class WebexCallsClientTests
     {
         public List<string> Lines { get; } = new();
 
+        public List<string?> ResponseBodies { get; } = new();
+
+        public bool WantsBodies { get; set; } = true;
+
         public void RequestSending(string method, string path, string? body) => Lines.Add(method + " " + path + (body is null ? "" : " " + body));
 
-        public void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body) =>
+        public void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body)
+        {
             Lines.Add(method + " " + path + " " + statusCode + " " + trackingId);
+            ResponseBodies.Add(body);
+        }
 
         public void RetryWaiting(string method, string path, string cause, TimeSpan wait, string waitSource, int nextTry, int maxTries) =>
             Lines.Add(method + " " + path + " retry " + nextTry + "/" + maxTries + ": " + cause + " (" + waitSource + ")");

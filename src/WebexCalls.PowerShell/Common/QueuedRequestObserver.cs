@@ -14,6 +14,9 @@ namespace WebexCalls.Commands
         private const int MaxDebugBodyLength = 2000;
         private long _waitingUntilTicks;
 
+        /// <summary>Set by the cmdlet when its debug stream is listening; bodies are decoded for the log only then.</summary>
+        public bool WantsBodies { get; set; }
+
         public ConcurrentQueue<(bool IsVerbose, string Text)> Messages { get; } = new ConcurrentQueue<(bool, string)>();
 
         /// <summary>Until when a retry is waiting (for the cmdlet's progress bar), and why; default when none is.</summary>

@@ -67,6 +67,7 @@ namespace WebexCalls.Commands
         {
             try
             {
+                _observer.WantsBodies = IsDebugListening();
                 return connection.CreateClient(_observer);
             }
             catch (FileLoadException ex)
@@ -75,6 +76,19 @@ namespace WebexCalls.Commands
                 ThrowTerminatingError(WebexErrorRecords.DependencyConflict(ex));
                 throw;
             }
+        }
+
+        /// <summary>True when -Debug was given or $DebugPreference shows debug messages.</summary>
+        private bool IsDebugListening()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter on)
+            {
+                return on.IsPresent;
+            }
+
+            // A script's own $DebugPreference = 'Continue' is a string, not the typed global.
+            return LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("DebugPreference"), out var preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 
         /// <summary>The current connection, or a terminating error that says to run Connect-WebexCalling.</summary>
