@@ -12,6 +12,8 @@
                a free loopback port; ends with one line "N passed, N failed, N skipped" adding up every runner.
       Package  builds, publishes the module as a .nupkg to a throw-away local PSResourceGet repository under
                out/package, installs it from there into an empty module path in a fresh pwsh, and runs it.
+      Bench    builds and runs every bench/*.Bench.ps1 against its baseline; writes docs/benchmarks.md, or with
+               -Quick (also run by Test) a rough report to out/benchmarks.md.
       Demo     builds, starts the simulator, and walks through the cmdlets in a fresh pwsh (docs/demo.ps1).
       Docs     builds and writes docs/cmdlets.md, the reference that Get-Help -Online opens.
       Help     (run by Build in a child process) renders the help from the built module.
@@ -22,7 +24,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Package', 'Demo', 'Docs', 'Help')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Package', 'Bench', 'Demo', 'Docs', 'Help')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -31,7 +33,10 @@ param(
     # The shell the Pester suite runs in: pwsh (the one running this script), or Windows PowerShell 5.1
     # (powershell.exe, Windows only; CI's windows job uses it). xUnit, newman and Package always use pwsh.
     [ValidateSet('pwsh', 'powershell')]
-    [string] $PesterShell = 'pwsh'
+    [string] $PesterShell = 'pwsh',
+
+    # Bench: few repetitions, report to out/benchmarks.md (never over the committed docs/benchmarks.md).
+    [switch] $Quick
 )
 
 Set-StrictMode -Version 3.0
@@ -88,41 +93,27 @@ function Invoke-Package {
     if ($code -ne 0) { throw "The installed package did not work (exit code $code)." }
 }
 
+function Invoke-Bench {
+    param([switch] $SkipBuild, [switch] $QuickRun = $Quick)
+    if (-not $SkipBuild) { Invoke-Build }
+    $path = if ($QuickRun) { Join-Path $Out 'benchmarks.md' } else { Join-Path $Root 'docs/benchmarks.md' }
+    if ((Invoke-BenchmarkSuite -Path $path -Quick:$QuickRun) -gt 0) { throw 'A benchmark failed; see its section.' }
+}
+
 function Invoke-Test {
     Invoke-Build
     Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
     $null = New-Item -ItemType Directory -Path $ResultsDir -Force
     $results = [ordered]@{}
-
     Write-Host 'Running xUnit tests...'
     $results.xUnit = Invoke-XunitTest -ResultsDir $ResultsDir
-
-    $dependencies = Get-PesterDependency
-    $simulator = Start-Simulator
-    try {
-        $env:WEBEXCALLS_MODULE_PATH = Join-Path $ModuleOut 'WebexCalls.psd1'
-        $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
-        $env:WEBEXCALLS_OLDER_DLLS = $dependencies.OlderDlls -join [System.IO.Path]::PathSeparator
-        $env:WEBEXCALLS_NEWER_DLL = $dependencies.NewerDll
-        Write-Host 'Running Pester tests against the built module and the simulator...'
-        $results.Pester = Invoke-PesterTest -PesterModule $dependencies.Pester -ResultsDir $ResultsDir -Shell $PesterShell
-        Write-Host "Running folders 1-5 of Cisco's Postman collection with newman against the simulator..."
-        $results.newman = Invoke-NewmanTest -SimulatorUri $simulator.BaseUri -ResultsDir $ResultsDir
-    }
-    finally {
-        Stop-Simulator $simulator
-        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI, Env:WEBEXCALLS_OLDER_DLLS, Env:WEBEXCALLS_NEWER_DLL -ErrorAction SilentlyContinue
-    }
-
+    $simulated = Invoke-SimulatorTest -ModulePath (Join-Path $ModuleOut 'WebexCalls.psd1') -ResultsDir $ResultsDir -PesterShell $PesterShell
+    $results.Pester = $simulated.Pester
+    $results.newman = $simulated.newman
     Write-Host 'Packaging the module and installing the package into an empty module path...'
-    $results.Package = try {
-        Invoke-Package -SkipBuild | Out-Host
-        [pscustomobject]@{ Passed = 1; Failed = 0; Skipped = 0 }
-    }
-    catch {
-        Write-Host "Package: $_"
-        [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
-    }
+    $results.Package = Invoke-CheckStep 'Package' { Invoke-Package -SkipBuild }
+    # -Quick, so the benchmarks cannot rot; its numbers are rough and go to out/, never over docs/benchmarks.md.
+    $results.Bench = Invoke-CheckStep 'Bench' { Invoke-Bench -SkipBuild -QuickRun }
     if ((Write-TestSummary -Results $results) -gt 0) { exit 1 }
 }
 

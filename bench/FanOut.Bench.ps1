@@ -16,8 +16,13 @@ param(
     [int] $Members = 2000,
     [int] $LatencyMs = 50,
     [int] $ThrottleLimit = 32,
-    [int] $Repeat = 3
+    [int] $Repeat = 3,
+    # A small run (200 members, one repetition) that proves the benchmark still works; ./build.ps1 Bench -Quick.
+    [switch] $Quick,
+    # Where to write the report section; out/bench/fanout.md when not given.
+    [string] $OutFile
 )
+if ($Quick) { $Members = 200; $Repeat = 1 }
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
@@ -107,7 +112,7 @@ try {
     }
 
     $report = $lines -join [Environment]::NewLine
-    $report | Set-Content (Join-Path $outDir 'fanout.md') -Encoding utf8
+    $report | Set-Content $(if ($OutFile) { $OutFile } else { Join-Path $outDir 'fanout.md' }) -Encoding utf8
     $report
 }
 finally {

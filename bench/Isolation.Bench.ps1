@@ -14,7 +14,8 @@
     dotnet pwsh ./build.ps1 Build; dotnet pwsh ./bench/Isolation.Bench.ps1
 #>
 [CmdletBinding()]
-param([int] $Repeat = 20)
+param([int] $Repeat = 20, [switch] $Quick, [string] $OutFile)
+if ($Quick) { $Repeat = 3 }
 
 $ErrorActionPreference = 'Stop'
 $Root = Split-Path $PSScriptRoot
@@ -22,6 +23,7 @@ $Out = Join-Path $Root 'out'
 $Configuration = 'Release'
 . (Join-Path $Root 'build/Common.ps1')
 . (Join-Path $Root 'build/Simulator.ps1')
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 
 $isolated = Join-Path $Out 'WebexCalls'
 if (-not (Test-Path (Join-Path $isolated 'engine'))) { throw "$isolated has no engine folder: run 'dotnet pwsh ./build.ps1 Build' first." }
@@ -46,19 +48,9 @@ $client = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {{ $_.GetNam
 '@
 
 function Measure-Layout([string] $ModuleFolder, [string] $BaseUri) {
-    $script = $probe -f (Join-Path $ModuleFolder 'WebexCalls.psd1'), $BaseUri
-    $pwsh = Get-PwshCommand
-    $line = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script | Select-String '^RESULT '
-    if (-not $line) { throw "The probe for $ModuleFolder printed no result." }
-    $parts = "$line".Split(' ')
-    [pscustomobject]@{ Import = [double] $parts[1]; First = [double] $parts[2]; Context = $parts[3] }
-}
-
-function Get-Median([double[]] $values) {
-    $sorted = $values | Sort-Object
-    $mid = [int][Math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { return $sorted[$mid] }
-    return ($sorted[$mid - 1] + $sorted[$mid]) / 2
+    $probed = Invoke-FreshProbe ($probe -f (Join-Path $ModuleFolder 'WebexCalls.psd1'), $BaseUri)
+    if ($probed.Values.Count -lt 3) { throw "The probe for $ModuleFolder printed no result." }
+    [pscustomobject]@{ Import = [double] $probed.Values[0]; First = [double] $probed.Values[1]; Context = $probed.Values[2] }
 }
 
 $simulator = Start-Simulator
@@ -81,7 +73,9 @@ $rows = foreach ($name in 'Flat', 'Isolated') {
 }
 $flatRow, $isoRow = $rows
 $report = @"
-# Dependency isolation: import and first request (median of $Repeat fresh processes each, interleaved)
+## Dependency isolation: import and first request (median of $Repeat fresh processes each, interleaved)
+
+$(Get-MachineLine).
 
 | Layout | WebexCalls.Client in | Import-Module (ms) | Connect + first Get-WebexCall (ms) |
 |---|---|---|---|
@@ -90,5 +84,5 @@ $(($rows | ForEach-Object { "| $($_.Layout) | $($_.Context) | $($_.ImportMs.ToSt
 Isolated / flat: import x$(($isoRow.ImportMs / $flatRow.ImportMs).ToString('F2')), first request x$(($isoRow.FirstRequestMs / $flatRow.FirstRequestMs).ToString('F2')) ($(($isoRow.FirstRequestMs - $flatRow.FirstRequestMs).ToString('+0;-0')) ms).
 "@
 $null = New-Item -ItemType Directory -Path $benchDir -Force
-$report | Set-Content (Join-Path $benchDir 'isolation.md')
+$report | Set-Content $(if ($OutFile) { $OutFile } else { Join-Path $benchDir 'isolation.md' })
 $report

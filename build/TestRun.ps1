@@ -81,6 +81,40 @@ function Invoke-NewmanTest {
     }
 }
 
+function Invoke-SimulatorTest {
+    # Runs Pester, then newman, against one simulator; returns @{ Pester; newman } counts.
+    param([Parameter(Mandatory)][string] $ModulePath, [Parameter(Mandatory)][string] $ResultsDir, [string] $PesterShell = 'pwsh')
+    $dependencies = Get-PesterDependency
+    $simulator = Start-Simulator
+    try {
+        $env:WEBEXCALLS_MODULE_PATH = $ModulePath
+        $env:WEBEXCALLS_SIMULATOR_URI = $simulator.BaseUri
+        $env:WEBEXCALLS_OLDER_DLLS = $dependencies.OlderDlls -join [System.IO.Path]::PathSeparator
+        $env:WEBEXCALLS_NEWER_DLL = $dependencies.NewerDll
+        Write-Host 'Running Pester tests against the built module and the simulator...'
+        $pester = Invoke-PesterTest -PesterModule $dependencies.Pester -ResultsDir $ResultsDir -Shell $PesterShell
+        Write-Host "Running folders 1-5 of Cisco's Postman collection with newman against the simulator..."
+        $newman = Invoke-NewmanTest -SimulatorUri $simulator.BaseUri -ResultsDir $ResultsDir
+        return [pscustomobject]@{ Pester = $pester; newman = $newman }
+    }
+    finally {
+        Stop-Simulator $simulator
+        Remove-Item Env:WEBEXCALLS_MODULE_PATH, Env:WEBEXCALLS_SIMULATOR_URI, Env:WEBEXCALLS_OLDER_DLLS, Env:WEBEXCALLS_NEWER_DLL -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-CheckStep([string] $Name, [scriptblock] $Step) {
+    # A step that passes or fails as a whole (the package check, the quick benchmarks) counts as one test.
+    try {
+        & $Step | Out-Host
+        return [pscustomobject]@{ Passed = 1; Failed = 0; Skipped = 0 }
+    }
+    catch {
+        Write-Host "$($Name): $_"
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+}
+
 function Write-TestSummary {
     # Prints each runner's counts, then the one line CI reads; returns the number of failures.
     param([Parameter(Mandatory)] $Results)
