@@ -8,8 +8,8 @@
                version, prerelease label and release notes stamped, the format and type files, the about topic,
                MAML help rendered from the cmdlets' /// documentation, and the DLLs the module needs.
       Test     builds, runs the xUnit projects, then Pester against the built module in a fresh pwsh, then folders
-               1-5 of Cisco's Postman collection with newman, then the Package check, all against one simulator on
-               a free loopback port; ends with one line "N passed, N failed, N skipped" adding up every runner.
+               1-5 of Cisco's Postman collection with newman, against one simulator on a free loopback port; then
+               the Package check and Bench -Quick; ends with one line "N passed, N failed, N skipped" adding up all.
       Package  builds, publishes the module as a .nupkg to a throw-away local PSResourceGet repository under
                out/package, installs it from there into an empty module path in a fresh pwsh, and runs it.
       Bench    builds and runs every bench/*.Bench.ps1 against its baseline; writes docs/benchmarks.md, or with
@@ -17,6 +17,14 @@
       Demo     builds, starts the simulator, and walks through the cmdlets in a fresh pwsh (docs/demo.ps1).
       Docs     builds and writes docs/cmdlets.md, the reference that Get-Help -Online opens.
       Help     (run by Build in a child process) renders the help from the built module.
+.PARAMETER Task
+    The tasks to run, in order (default Build).
+.PARAMETER Configuration
+    The .NET build configuration (default Release).
+.PARAMETER PesterShell
+    Where the Pester suite runs: pwsh, or powershell (Windows PowerShell 5.1, Windows only).
+.PARAMETER Quick
+    For Bench: few repetitions, report to out/benchmarks.md, never over docs/benchmarks.md.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 .EXAMPLE
@@ -30,12 +38,10 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # The shell the Pester suite runs in: pwsh (the one running this script), or Windows PowerShell 5.1
-    # (powershell.exe, Windows only; CI's windows job uses it). xUnit, newman and Package always use pwsh.
+    # xUnit, newman and Package always use pwsh; CI's windows-powershell job sets this.
     [ValidateSet('pwsh', 'powershell')]
     [string] $PesterShell = 'pwsh',
 
-    # Bench: few repetitions, report to out/benchmarks.md (never over the committed docs/benchmarks.md).
     [switch] $Quick
 )
 
