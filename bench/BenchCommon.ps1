@@ -1,5 +1,13 @@
-# Helpers the benchmarks share: statistics, the machine line, and fresh-process probes. Dot-sourced by each
-# bench/*.Bench.ps1, which sets $Root.
+# What every benchmark shares: the repository's paths and build helpers (the simulator starter among them),
+# statistics, the machine line, and fresh-process probes. Each bench/*.Bench.ps1 dot-sources this first.
+
+$Root = Split-Path $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$Configuration = 'Release'
+. (Join-Path $Root 'build/Common.ps1')
+. (Join-Path $Root 'build/Simulator.ps1')
+$BuiltModule = Join-Path $Out 'WebexCalls/WebexCalls.psd1'
+if (-not (Test-Path $BuiltModule)) { throw "$BuiltModule is missing: run 'dotnet pwsh ./build.ps1 Build' first." }
 
 function Get-Median([double[]] $Values) {
     $sorted = @($Values | Sort-Object)

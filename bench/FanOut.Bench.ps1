@@ -25,30 +25,17 @@ param(
 if ($Quick) { $Members = 200; $Repeat = 1 }
 
 $ErrorActionPreference = 'Stop'
-$root = Split-Path $PSScriptRoot
-$module = Join-Path $root 'out/WebexCalls/WebexCalls.psd1'
-$simulatorDll = Join-Path $root 'src/WebexCalls.Simulator/bin/Release/net10.0/WebexCalls.Simulator.dll'
-foreach ($path in $module, $simulatorDll) {
-    if (-not (Test-Path $path)) { throw "$path is missing: run 'dotnet pwsh ./build.ps1 Build' first." }
-}
-
-$outDir = Join-Path $root 'out/bench'
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
+$outDir = Join-Path $Out 'bench'
 $null = New-Item -ItemType Directory -Path $outDir -Force
-$log = Join-Path $outDir "simulator-$PID.log"
-$simulator = Start-Process dotnet -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err" -ArgumentList @(
-    $simulatorDll, '--urls', 'http://127.0.0.1:0', "--Simulator:LatencyMs=$LatencyMs")
+
+$simulator = Start-Simulator -LatencyMs $LatencyMs
 try {
-    $base = $null
-    for ($i = 0; $i -lt 600 -and -not $base; $i++) {
-        Start-Sleep -Milliseconds 100
-        $line = Get-Content $log -ErrorAction SilentlyContinue | Select-String 'listening on (\S+/v1)' | Select-Object -First 1
-        if ($line) { $base = $line.Matches[0].Groups[1].Value }
-    }
-    if (-not $base) { throw "The simulator did not start: $(Get-Content $log, "$log.err" -Raw -ErrorAction SilentlyContinue)" }
+    $base = $simulator.BaseUri
     $control = $base -replace '/v1$', '/_simulator'
 
     $ids = (Invoke-RestMethod -Method Post "$control/members" -ContentType 'application/json' -Body (@{ count = $Members; activeCalls = 1 } | ConvertTo-Json)).ids
-    Import-Module $module
+    Import-Module $BuiltModule
     $token = 'bench-token'
     Connect-WebexCalling -BaseUri $base -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force)
 
@@ -87,25 +74,20 @@ try {
         }
     }
 
-    function Median([double[]] $values) {
-        $sorted = $values | Sort-Object
-        if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-    }
-
     $ideal = $Members * $LatencyMs / 1000.0 / $ThrottleLimit
     $names = @($contenders.Keys)
-    $moduleMedian = Median $times[$names[0]]
+    $moduleMedian = Get-Median $times[$names[0]]
     $lines = [System.Collections.Generic.List[string]]::new()
     $lines.Add("## Fan-out: $Members members, $LatencyMs ms per request, -ThrottleLimit $ThrottleLimit")
     $lines.Add('')
-    $lines.Add("Measured $(Get-Date -Format 'yyyy-MM-dd HH:mm') on $([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); N = $Repeat each, interleaved, after one warm-up. Ideal = $Members x $LatencyMs ms / $ThrottleLimit = $([math]::Round($ideal, 2)) s.")
+    $lines.Add("$(Get-MachineLine); N = $Repeat each, interleaved, after one warm-up. Ideal = $Members x $LatencyMs ms / $ThrottleLimit = $([math]::Round($ideal, 2)) s.")
     $lines.Add('')
-    $moduleCpu = Median $cpu[$names[0]]
+    $moduleCpu = Get-Median $cpu[$names[0]]
     $lines.Add('| contender | median (s) | min-max (s) | ratio to ideal | time ratio to module | CPU median (s) | CPU ratio to module |')
     $lines.Add('|---|---|---|---|---|---|---|')
     foreach ($name in $names) {
-        $median = Median $times[$name]
-        $cpuMedian = Median $cpu[$name]
+        $median = Get-Median $times[$name]
+        $cpuMedian = Get-Median $cpu[$name]
         $lines.Add(('| {0} | {1:0.00} | {2:0.00}-{3:0.00} | {4:0.00}x | {5:0.00}x | {6:0.00} | {7:0.00}x |' -f $name, $median,
             ($times[$name] | Measure-Object -Minimum).Minimum, ($times[$name] | Measure-Object -Maximum).Maximum, ($median / $ideal), ($median / $moduleMedian),
             $cpuMedian, ($cpuMedian / $moduleCpu)))
@@ -115,6 +97,4 @@ try {
     $report | Set-Content $(if ($OutFile) { $OutFile } else { Join-Path $outDir 'fanout.md' }) -Encoding utf8
     $report
 }
-finally {
-    if ($simulator -and -not $simulator.HasExited) { $simulator | Stop-Process -Force }
-}
+finally { Stop-Simulator $simulator }

@@ -18,11 +18,6 @@ param([int] $Repeat = 20, [switch] $Quick, [string] $OutFile)
 if ($Quick) { $Repeat = 3 }
 
 $ErrorActionPreference = 'Stop'
-$Root = Split-Path $PSScriptRoot
-$Out = Join-Path $Root 'out'
-$Configuration = 'Release'
-. (Join-Path $Root 'build/Common.ps1')
-. (Join-Path $Root 'build/Simulator.ps1')
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 
 $isolated = Join-Path $Out 'WebexCalls'

@@ -14,11 +14,6 @@
 param([int] $Members = 200, [int] $Storm = 50, [int] $RetryAfterSeconds = 1, [int] $ThrottleLimit = 16, [switch] $Quick, [string] $OutFile)
 
 $ErrorActionPreference = 'Stop'
-$Root = Split-Path $PSScriptRoot
-$Out = Join-Path $Root 'out'
-$Configuration = 'Release'
-. (Join-Path $Root 'build/Common.ps1')
-. (Join-Path $Root 'build/Simulator.ps1')
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 $rounds = if ($Quick) { 1 } else { 5 }
 
@@ -28,7 +23,7 @@ try {
     $control = $base -replace '/v1$', '/_simulator'
     $token = 'bench-token'
     $ids = (Invoke-RestMethod -Method Post "$control/members" -ContentType 'application/json' -Body (@{ count = $Members; activeCalls = 1 } | ConvertTo-Json)).ids
-    Import-Module (Join-Path $Out 'WebexCalls/WebexCalls.psd1')
+    Import-Module $BuiltModule
     Connect-WebexCalling -BaseUri $base -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -MaxRetryCount 10
 
     $contenders = [ordered]@{

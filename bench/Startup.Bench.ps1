@@ -9,16 +9,10 @@
 param([switch] $Quick, [string] $OutFile)
 
 $ErrorActionPreference = 'Stop'
-$Root = Split-Path $PSScriptRoot
-$Out = Join-Path $Root 'out'
-$Configuration = 'Release'
-. (Join-Path $Root 'build/Common.ps1')
-. (Join-Path $Root 'build/Simulator.ps1')
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 
 $repeat = if ($Quick) { 3 } else { 15 }
-$module = Join-Path $Out 'WebexCalls/WebexCalls.psd1'
-if (-not (Test-Path $module)) { throw "$module is missing: run 'dotnet pwsh ./build.ps1 Build' first." }
+$module = $BuiltModule
 # The in-process baseline: a module with nothing in it, so only WebexCalls' own share is compared.
 $empty = Join-Path $Out 'bench/EmptyModule'
 $null = New-Item -ItemType Directory -Path $empty -Force

@@ -10,11 +10,6 @@
 param([switch] $Quick, [string] $OutFile)
 
 $ErrorActionPreference = 'Stop'
-$Root = Split-Path $PSScriptRoot
-$Out = Join-Path $Root 'out'
-$Configuration = 'Release'
-. (Join-Path $Root 'build/Common.ps1')
-. (Join-Path $Root 'build/Simulator.ps1')
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 
 $rounds = if ($Quick) { 2 } else { 7 }
@@ -52,7 +47,7 @@ try {
     $control = $base -replace '/v1$', '/_simulator'
     $token = 'bench-token'
     $headers = @{ Authorization = "Bearer $token" }
-    Import-Module (Join-Path $Out 'WebexCalls/WebexCalls.psd1')
+    Import-Module $BuiltModule
     Connect-WebexCalling -BaseUri $base -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force)
     Add-Calls $control 5
     $id = (Get-WebexCall)[0].CallId

@@ -2,13 +2,13 @@
 
 function Start-Simulator {
     # Starts the simulator on a free loopback port and returns its process and /v1 base URI.
-    param([int] $AlertingDelayMs = 0, [int] $ConnectingDelayMs = 0)
+    param([int] $AlertingDelayMs = 0, [int] $ConnectingDelayMs = 0, [int] $LatencyMs = 0)
     $dll = Join-Path $Root "src/WebexCalls.Simulator/bin/$Configuration/net10.0/WebexCalls.Simulator.dll"
     $null = New-Item -ItemType Directory -Path $Out -Force
     $log = Join-Path $Out "simulator-$PID-$([guid]::NewGuid().ToString('N').Substring(0, 8)).log"
     $process = Start-Process -FilePath 'dotnet' -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err" -ArgumentList @(
         $dll, '--urls', 'http://127.0.0.1:0',
-        "--Simulator:AlertingDelayMs=$AlertingDelayMs", "--Simulator:ConnectingDelayMs=$ConnectingDelayMs")
+        "--Simulator:AlertingDelayMs=$AlertingDelayMs", "--Simulator:ConnectingDelayMs=$ConnectingDelayMs", "--Simulator:LatencyMs=$LatencyMs")
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {
         $line = Get-Content $log -ErrorAction SilentlyContinue | Select-String 'listening on (\S+/v1)' | Select-Object -First 1

@@ -99,3 +99,30 @@ Add-Type -Path '$($script:OlderAbstractions)'
         $output | Should -Contain 'STILL True'
     }
 }
+
+Describe 'A damaged installation' {
+    BeforeEach {
+        # A copy of the built module with one engine file missing, as a partly copied installation would be.
+        $script:Damaged = Join-Path ([System.IO.Path]::GetTempPath()) "webexcalls-damaged-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        Copy-Item (Split-Path (Get-TestModulePath)) $script:Damaged -Recurse
+    }
+    AfterEach { Remove-Item $script:Damaged -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'says at import that the engine is missing and how to mend it' {
+        Remove-Item (Join-Path $script:Damaged 'engine/WebexCalls.Client.dll')
+        $output = Invoke-FreshPwsh "try { Import-Module '$(Join-Path $script:Damaged 'WebexCalls.psd1')' -ErrorAction Stop } catch { 'IMPORT ' + `$_.Exception.Message }"
+        ($output -join ' ') | Should -Match 'IMPORT .*WebexCalls is incomplete: .*WebexCalls\.Client\.dll is missing\. Reinstall'
+    }
+
+    It 'gives WebexDependencyConflict, not a raw FileNotFoundException, when a package of the engine is missing' {
+        Remove-Item (Join-Path $script:Damaged 'engine/Microsoft.Extensions.Http.dll')
+        $output = Invoke-FreshPwsh @"
+Import-Module '$(Join-Path $script:Damaged 'WebexCalls.psd1')'
+try { Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken (ConvertTo-SecureString 'x' -AsPlainText -Force) }
+catch { 'ID ' + `$_.FullyQualifiedErrorId; 'CATEGORY ' + `$_.CategoryInfo.Category; 'ACTION ' + `$_.ErrorDetails.RecommendedAction }
+"@
+        $output | Should -Contain 'ID WebexDependencyConflict,WebexCalls.Commands.ConnectWebexCallingCommand'
+        $output | Should -Contain 'CATEGORY ResourceUnavailable'
+        ($output -join ' ') | Should -Match 'ACTION Reinstall the module'
+    }
+}

@@ -34,6 +34,15 @@ namespace WebexCalls.Commands
                     return;
                 }
 
+                // A partly copied installation would otherwise fail later, inside a cmdlet, with a bare FileNotFoundException.
+                var engine = Path.Combine(EngineFolder, "WebexCalls.Client.dll");
+                if (!File.Exists(engine))
+                {
+                    throw new FileNotFoundException(
+                        "WebexCalls is incomplete: " + engine + " is missing. Reinstall the module (Install-PSResource WebexCalls -Reinstall) and start a new session.",
+                        engine);
+                }
+
                 if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
                 {
                     AppDomain.CurrentDomain.AssemblyResolve += ResolveOnNetFramework;

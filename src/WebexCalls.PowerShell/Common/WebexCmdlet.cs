@@ -70,7 +70,7 @@ namespace WebexCalls.Commands
                 _observer.WantsBodies = IsDebugListening();
                 return connection.CreateClient(_observer);
             }
-            catch (FileLoadException ex)
+            catch (IOException ex) when (ex is FileLoadException || ex is FileNotFoundException)
             {
                 // The HTTP stack is built here, on first use, from the engine folder; a damaged installation fails here.
                 ThrowTerminatingError(WebexErrorRecords.DependencyConflict(ex));

@@ -47,9 +47,9 @@ namespace WebexCalls.Commands
         /// DependencyResolver), so another module's copy no longer causes this; a damaged or partly copied
         /// installation, or a host that refuses to load from the module's engine folder, still can.
         /// </summary>
-        public static ErrorRecord DependencyConflict(FileLoadException exception)
+        public static ErrorRecord DependencyConflict(IOException exception)
         {
-            var assembly = exception.FileName ?? "a dependency";
+            var assembly = (exception as FileLoadException)?.FileName ?? (exception as FileNotFoundException)?.FileName ?? "a dependency";
             var message = "WebexCalls cannot load " + assembly + " from its engine folder: " + exception.Message;
             return new ErrorRecord(exception, "WebexDependencyConflict", ErrorCategory.ResourceUnavailable, assembly)
             {
