@@ -52,9 +52,16 @@ namespace WebexCalls.Loader
                 return null;
             }
 
+            var path = Path.Combine(engine.EngineDirectory, EngineAssemblyName + ".dll");
+            if (!File.Exists(path))
+            {
+                // Not installed in engine/ (the flat layout): leave the request to the runtime's other resolvers.
+                return null;
+            }
+
             lock (Gate)
             {
-                return _engine ??= engine.LoadFromAssemblyPath(Path.Combine(engine.EngineDirectory, EngineAssemblyName + ".dll"));
+                return _engine ??= engine.LoadFromAssemblyPath(path);
             }
         }
     }

@@ -35,8 +35,9 @@ namespace WebexCalls.Commands
                 }
 
                 // A partly copied installation would otherwise fail later, inside a cmdlet, with a bare FileNotFoundException.
+                // (A client in the module root is the flat, unisolated layout that bench/Isolation.Bench.ps1 compares with.)
                 var engine = Path.Combine(EngineFolder, "WebexCalls.Client.dll");
-                if (!File.Exists(engine))
+                if (!File.Exists(engine) && !File.Exists(Path.Combine(ModuleFolder, "WebexCalls.Client.dll")))
                 {
                     throw new FileNotFoundException(
                         "WebexCalls is incomplete: " + engine + " is missing. Reinstall the module (Install-PSResource WebexCalls -Reinstall) and start a new session.",
