@@ -217,7 +217,13 @@ public class RetryTests
         var other = connection.CreateClient();
 
         var limited = Get(client);
-        await Task.Delay(50);
+        // Wait for the 429 to arrive rather than a fixed time: a loaded machine may take longer than any guess.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (!(connection.RateLimitedUntil > DateTimeOffset.UtcNow) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
         Assert.True(connection.RateLimitedUntil > DateTimeOffset.UtcNow);
 
         // A request from another client of the same connection waits at the gate rather than meeting its own 429.
