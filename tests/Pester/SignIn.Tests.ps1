@@ -33,7 +33,7 @@ Describe 'Connect-WebexCalling with a refresh token' {
         $connection.Scopes | Should -Be @('spark:calls_read', 'spark:calls_write')
         $connection.ExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
         $connection.IsCurrent | Should -BeTrue
-        (Get-SimulatorRequest).path | Should -Be @('/v1/access_token', '/v1/telephony/calls')
+        (Get-SimulatorRequest).path | Should -Be @('/v1/access_token', '/v1/telephony/calls/webexcalls-connection-check')
         (Get-SimulatorRequest)[1].tokenLabel | Should -Be 'pester-client'
         (Get-WebexCallingConnection).Id | Should -Be $connection.Id
     }
@@ -54,7 +54,6 @@ Describe 'Connect-WebexCalling with a refresh token' {
         $connection = Connect-WithRefreshToken -PassThru
 
         $connection.Mode | Should -Be 'Admin'
-        $connection.ActiveCalls | Should -BeNullOrEmpty
         (Get-SimulatorRequest).path | Should -Not -Contain '/v1/telephony/calls'
         (Get-SimulatorRequest)[-1].path | Should -Match '^/v1/telephony/calls/members/'
         $member = New-SimulatorMember -ActiveCalls 1

@@ -16,9 +16,10 @@ namespace WebexCalls.Commands
     /// {BaseUri}/access_token, renews them shortly before they expire and once after a 401 (one renewal however many
     /// requests are waiting), and keeps a new refresh token when Webex sends one.
     ///
-    /// The token is checked with one cheap request that fits it: the user's list of active calls, or, in admin mode
-    /// (-Admin, or a refresh token whose scopes are only spark-admin ones), a members route, since a Service App token
-    /// cannot use the user-level API. A missing scope is named. Every connection is kept for the process, in every
+    /// The token is checked with one request whose cost does not grow with the calls in progress: the details of a
+    /// call id that cannot exist, on the user's route or, in admin mode (-Admin, or a refresh token whose scopes are
+    /// only spark-admin ones), on a members route, since a Service App token cannot use the user-level API. Webex
+    /// answers 404 (or 400) when it accepted the token, 401 when not, 403 naming a missing scope. Every connection is kept for the process, in every
     /// runspace; the newest is current. -PassThru returns it (never a secret), and any cmdlet's -Connection takes it,
     /// so one script can work in two organisations. Tokens, refresh tokens and secrets are held as SecureStrings and
     /// never written to any stream, message or file.
@@ -64,9 +65,10 @@ namespace WebexCalls.Commands
         private const string AdminScope = "spark-admin:calls_read";
         private const string UserScope = "spark:calls_read";
 
-        // The connection check in admin mode asks for the calls of a member that cannot exist: a valid token with the
-        // scope gets 404 (or 400) for the member, a bad token 401, a missing scope 403. No member id is needed.
-        private const string ProbeMemberId = "webexcalls-connection-check";
+        // The connection check asks for a call (user mode) or the calls of a member (admin mode) that cannot exist: a
+        // valid token with the scope gets 404 (or 400), a bad token 401, a missing scope 403. Unlike listing the
+        // user's calls, its cost does not grow with the calls in progress, and no member id is needed.
+        private const string ProbeId = "webexcalls-connection-check";
 
         /// <summary>
         /// The Webex access token, as a SecureString. Without it (and without -RefreshToken), WEBEX_ACCESS_TOKEN is read,
@@ -149,7 +151,6 @@ namespace WebexCalls.Commands
             };
             var connection = new WebexCallsConnection(BaseUri, provider, null, null, policy);
             var mode = Admin ? WebexCallingMode.Admin : WebexCallingMode.User;
-            int? activeCalls = null;
             try
             {
                 if (provider is RefreshTokenProvider refresher)
@@ -159,17 +160,10 @@ namespace WebexCalls.Commands
                     mode = ModeFromScopes(refresher, mode);
                 }
 
-                var client = CreateClient(connection);
-                if (mode == WebexCallingMode.Admin)
-                {
-                    WriteVerbose("Checking the token for admin mode on a members route of " + connection.BaseUri + ".");
-                    CheckAdmin(client);
-                }
-                else
-                {
-                    WriteVerbose("Checking the token against " + connection.BaseUri + " (from the " + tokenSource + ").");
-                    activeCalls = Await(client.ListCallsAsync(null, CancellationToken)).Count;
-                }
+                WriteVerbose(mode == WebexCallingMode.Admin
+                    ? "Checking the token for admin mode on a members route of " + connection.BaseUri + "."
+                    : "Checking the token against " + connection.BaseUri + " (from the " + tokenSource + ").");
+                CheckToken(CreateClient(connection), mode);
             }
             catch (WebexApiException ex)
             {
@@ -178,10 +172,9 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            var info = new WebexCallingConnection(connection, kind, mode, tokenSource, DateTimeOffset.Now, activeCalls);
+            var info = new WebexCallingConnection(connection, kind, mode, tokenSource, DateTimeOffset.Now);
             WebexSession.Add(info);
-            WriteVerbose("Connected to " + connection.BaseUri + " in " + mode + " mode as connection " + info.Id
-                + (activeCalls is int count ? "; the user has " + count + " active call(s)." : "."));
+            WriteVerbose("Connected to " + connection.BaseUri + " in " + mode + " mode as connection " + info.Id + ".");
             if (PassThru)
             {
                 WriteObject(info);
@@ -260,15 +253,22 @@ namespace WebexCalls.Commands
             return asked;
         }
 
-        private void CheckAdmin(WebexCallsClient client)
+        private void CheckToken(WebexCallsClient client, WebexCallingMode mode)
         {
             try
             {
-                Await(client.ListCallsAsync(CallScope.ForMember(ProbeMemberId, null), CancellationToken));
+                if (mode == WebexCallingMode.Admin)
+                {
+                    Await(client.ListCallsAsync(CallScope.ForMember(ProbeId, null), CancellationToken));
+                }
+                else
+                {
+                    Await(client.GetCallAsync(ProbeId, null, CancellationToken));
+                }
             }
             catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.BadRequest)
             {
-                // Webex knows no such member, so it accepted the token and its scope: the answer the check wants.
+                // Webex knows no such call or member, so it accepted the token and its scope: the answer the check wants.
             }
         }
 

@@ -31,14 +31,13 @@ namespace WebexCalls
     public sealed class WebexCallingConnection
     {
         internal WebexCallingConnection(
-            WebexCallsConnection connection, WebexTokenKind tokenKind, WebexCallingMode mode, string tokenSource, DateTimeOffset connectedAt, int? activeCalls)
+            WebexCallsConnection connection, WebexTokenKind tokenKind, WebexCallingMode mode, string tokenSource, DateTimeOffset connectedAt)
         {
             Connection = connection;
             TokenKind = tokenKind;
             Mode = mode;
             TokenSource = tokenSource;
             ConnectedAt = connectedAt;
-            ActiveCalls = activeCalls;
         }
 
         /// <summary>The connection's id in this process; objects read through it carry it as ConnectionId.</summary>
@@ -64,9 +63,6 @@ namespace WebexCalls
 
         /// <summary>When the connection was checked and stored.</summary>
         public DateTimeOffset ConnectedAt { get; }
-
-        /// <summary>How many active calls the user had when the connection was checked; null in admin mode.</summary>
-        public int? ActiveCalls { get; }
 
         /// <summary>How many times one request may be retried.</summary>
         public int MaxRetryCount => Connection.RetryPolicy.MaxRetryCount;
