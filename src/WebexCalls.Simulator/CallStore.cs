@@ -85,7 +85,7 @@ public sealed record DtmfRecord(string CallId, string Dtmf, string Time);
 /// <item>A parked call not retrieved within ParkRecallDelayMs comes back as an alerting call with recall.type park.</item>
 /// </list>
 /// </remarks>
-public sealed class CallStore
+public sealed partial class CallStore
 {
     private const int HistoryCapPerType = 20;
 
@@ -238,7 +238,7 @@ public sealed class CallStore
             var party = new PartyJson(seed.Name ?? NameOf(seed.Number), seed.Number, null, null, false, seed.CallType ?? CallTypeOf(seed.Number));
             var call = NewCall(now, "terminator", seed.Answered ? "connected" : "alerting", party, seed.LineOwnerId, seed.EndpointId,
                 executive: seed.ExecutiveNumber is null ? null : PartyFor(seed.ExecutiveNumber, seed.ExecutiveName),
-                redirections: seed.RedirectedFrom is null ? null : [new RedirectionJson("noAnswer", PartyFor(seed.RedirectedFrom))]);
+                redirections: seed.RedirectedFrom is null ? null : [new RedirectionJson("noAnswer", PartyFor(seed.RedirectedFrom))], id: seed.Id);
             if (seed.Answered)
             {
                 call.Answered = now;
@@ -670,6 +670,7 @@ public sealed class CallStore
             _others.Clear();
             _parked.Clear();
             _dtmf.Clear();
+            _timeline.Clear();
             _nextCallNumber = 1;
             LastEndedCallId = null;
         }
@@ -779,6 +780,7 @@ public sealed class CallStore
     private DateTimeOffset Tick()
     {
         var now = _time.GetUtcNow();
+        ApplyDueEvents(now);
         foreach (var call in _calls.ToList())
         {
             call.Advance(now);
@@ -834,11 +836,11 @@ public sealed class CallStore
     private SimulatedCall NewCall(
         DateTimeOffset now, string personality, string state, PartyJson party, string? lineOwnerId, string? endpointId,
         string? sessionId = null, string answeredPersonality = "originator", string? transfersCallId = null, string? pullsCallId = null,
-        PartyJson? executive = null, RecallJson? recall = null, IReadOnlyList<RedirectionJson>? redirections = null)
+        PartyJson? executive = null, RecallJson? recall = null, IReadOnlyList<RedirectionJson>? redirections = null, string? id = null)
     {
         var number = _nextCallNumber++;
         // Shaped like Webex's ids: unpadded base64 of a ciscospark:// URI, and of a UUID for the session.
-        var id = Base64("ciscospark://us/CALL/simulator/callhalf-" + number + ":0");
+        id ??= Base64("ciscospark://us/CALL/simulator/callhalf-" + number + ":0");
         var call = new SimulatedCall(id, sessionId ?? Base64(Guid.NewGuid().ToString()), personality, state, party, now, appearance: _calls.Count + 1)
         {
             LineOwnerId = lineOwnerId,
@@ -914,4 +916,5 @@ public sealed record IncomingCallSeed(
     bool Answered = false,
     string? ExecutiveNumber = null,
     string? ExecutiveName = null,
-    string? RedirectedFrom = null);
+    string? RedirectedFrom = null,
+    string? Id = null);

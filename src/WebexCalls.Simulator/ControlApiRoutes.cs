@@ -29,6 +29,8 @@ internal static class ControlApiRoutes
 
     public sealed record TokenRequest(string? Token, string[]? Scopes, string? Label);
 
+    public sealed record TimelineRequest(FarEndEvent[]? Events);
+
     public sealed record DelaysRequest(int? AlertingDelayMs, int? ConnectingDelayMs, int? ParkRecallDelayMs, int? RecordingStartDelayMs);
 
     public static void Map(WebApplication app)
@@ -86,6 +88,42 @@ internal static class ControlApiRoutes
             : Results.Json(
                 calls.AddIncoming(new IncomingCallSeed(request.Number, request.Name, request.CallType, null, request.EndpointId, request.Answered)),
                 statusCode: StatusCodes.Status201Created));
+
+        // Far-end events, at once or as a timeline, for the user's calls or a member's: what watches have to see.
+        control.MapPost("/calls/{callId}/farend", (string callId, FarEndEvent request, CallStore store) =>
+            ToResult(store.FarEnd(request with { CallId = callId })));
+        control.MapPost("/members/{memberId}/calls/{callId}/farend", (string memberId, string callId, FarEndEvent request, Organization organization) =>
+            organization.CallsOf(memberId) is { } calls ? ToResult(calls.FarEnd(request with { CallId = callId })) : Results.NotFound(new { message = "no such member" }));
+        control.MapPost("/timeline", (TimelineRequest request, CallStore store, Organization organization) =>
+        {
+            var events = request.Events ?? [];
+            if (events.Length == 0)
+            {
+                return Results.BadRequest(new { message = "give events" });
+            }
+
+            // Each store keeps its own events and applies them when it is next used, so a member's come due on its polls.
+            foreach (var group in events.GroupBy(e => e.MemberId))
+            {
+                var target = group.Key is null ? store : organization.CallsOf(group.Key);
+                if (target is null)
+                {
+                    return Results.NotFound(new { message = "no such member: " + group.Key });
+                }
+
+                if (target.Schedule(group) is { Outcome: not ActionOutcome.Done } refused)
+                {
+                    return ToResult(refused);
+                }
+            }
+
+            return Results.NoContent();
+        });
+        control.MapGet("/stats", (RequestLog log) =>
+        {
+            var (inFlight, maxInFlight) = log.Concurrency;
+            return Results.Json(new { requests = log.Snapshot().Count, inFlight, maxInFlight });
+        });
 
         control.MapPut("/latency", (LatencyRule rule, Latency latency) =>
         {
@@ -157,4 +195,12 @@ internal static class ControlApiRoutes
             return Results.NoContent();
         });
     }
+
+    private static IResult ToResult(StoreResult result) => result.Outcome switch
+    {
+        ActionOutcome.Done => result.Body is { } body ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.NoContent(),
+        ActionOutcome.NotFound => Results.NotFound(new { message = result.Message }),
+        ActionOutcome.WrongState => Results.Conflict(new { message = result.Message }),
+        _ => Results.BadRequest(new { message = result.Message }),
+    };
 }

@@ -27,6 +27,8 @@ public sealed class RequestLog
 {
     private readonly object _gate = new();
     private readonly List<LoggedRequest> _entries = new();
+    private int _inFlight;
+    private int _maxInFlight;
 
     /// <summary>Records one request.</summary>
     public void Add(LoggedRequest entry)
@@ -46,12 +48,53 @@ public sealed class RequestLog
         }
     }
 
-    /// <summary>Forgets every entry.</summary>
+    /// <summary>Forgets every entry, and the most requests seen in flight.</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _entries.Clear();
+            _maxInFlight = _inFlight;
+        }
+    }
+
+    /// <summary>How many /v1 requests are being served now, and the most at once since the last clear.</summary>
+    public (int InFlight, int MaxInFlight) Concurrency
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_inFlight, _maxInFlight);
+            }
+        }
+    }
+
+    /// <summary>Counts a request in flight until the returned object is disposed.</summary>
+    public IDisposable Enter()
+    {
+        lock (_gate)
+        {
+            _inFlight++;
+            _maxInFlight = Math.Max(_maxInFlight, _inFlight);
+        }
+
+        return new Exit(this);
+    }
+
+    private sealed class Exit(RequestLog log) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (System.Threading.Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                lock (log._gate)
+                {
+                    log._inFlight--;
+                }
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ internal sealed class SimulatedCall(string id, string sessionId, string personal
     public string SessionId { get; } = sessionId;
     public string Personality { get; set; } = personality;
     public string State { get; set; } = state;
-    public PartyJson RemoteParty { get; } = remoteParty;
+    public PartyJson RemoteParty { get; set; } = remoteParty;
     public DateTimeOffset Created { get; } = created;
     public int Appearance { get; } = appearance;
     public DateTimeOffset? Answered { get; set; }

@@ -76,6 +76,8 @@ public static class SimulatorApp
             return;
         }
 
+        // Counted from arrival to the end of the response, so benchmarks can prove how many requests a client had in flight.
+        using var inFlight = context.RequestServices.GetRequiredService<RequestLog>().Enter();
         var trackingId = "ROUTER_" + Guid.NewGuid().ToString("D").ToUpperInvariant();
         context.Items[WebexErrors.TrackingIdItem] = trackingId;
         context.Response.Headers["trackingid"] = trackingId;
