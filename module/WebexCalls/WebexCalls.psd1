@@ -43,6 +43,8 @@
         'Invoke-WebexBargeIn'
         'Invoke-WebexPull'
         'Set-WebexCallWrapUp'
+        'Watch-WebexCall'
+        'Wait-WebexCall'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace WebexCalls
 {
@@ -37,9 +36,9 @@ namespace WebexCalls
 
         /// <summary>
         /// The properties that differ from the reading before, among State, Personality, Muted, RecordingState and
-        /// RemoteParty; empty for Added and Removed.
+        /// RemoteParty, comma-separated (one text, so a CSV log keeps it); empty for Added and Removed.
         /// </summary>
-        public IReadOnlyList<string> Changed { get; internal set; } = Array.Empty<string>();
+        public string Changed { get; internal set; } = string.Empty;
 
         /// <summary>When the reading that showed the change was taken (the change happened since the reading before).</summary>
         public DateTimeOffset SeenAt { get; internal set; }
@@ -49,6 +48,9 @@ namespace WebexCalls
 
         /// <summary>The call's short handle, as the call table shows it.</summary>
         public string Handle => Call.Handle;
+
+        /// <summary>The other party of the call, when known.</summary>
+        public RemoteParty? RemoteParty => Call.RemoteParty;
 
         /// <summary>The remote party's name, when known.</summary>
         public string? RemoteName => Call.RemoteName;

@@ -9,7 +9,7 @@ BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:AllCmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
-    $script:Readers = 'Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCallingConnection', 'Get-WebexCall', 'Get-WebexCallHistory'
+    $script:Readers = 'Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCallingConnection', 'Get-WebexCall', 'Get-WebexCallHistory', 'Watch-WebexCall', 'Wait-WebexCall'
     $script:Changers = $AllCmdlets | Where-Object { $Readers -notcontains $_ }
     $script:CallReturning = 'Get-WebexCall', 'Invoke-WebexDial', 'Receive-WebexCall', 'Set-WebexCallHold', 'Set-WebexCallMute', 'Stop-WebexCall',
         'Move-WebexCall', 'Invoke-WebexRetrieve', 'Invoke-WebexPickup', 'Invoke-WebexBargeIn', 'Invoke-WebexPull',

@@ -10,7 +10,8 @@ BeforeAll {
     function Invoke-Get { Get-WebexCall -CallId $script:Call.CallId @args }
     function Invoke-Post { Set-WebexCallHold -CallId $script:Call.CallId @args }
     function Get-Attempt([string] $Method) {
-        @(Get-SimulatorRequest | Where-Object { $_.method -eq $Method -and $_.path -ne '/v1/telephony/calls' -and $_.path -like '/v1/telephony/calls/*' })
+        # The attempts on the call: not the list, and not Connect-WebexCalling's check of the token.
+        @(Get-SimulatorRequest | Where-Object { $_.method -eq $Method -and $_.path -ne '/v1/telephony/calls' -and $_.path -like '/v1/telephony/calls/*' -and $_.path -notlike '*/webexcalls-connection-check' })
     }
 }
 

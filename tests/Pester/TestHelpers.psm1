@@ -172,4 +172,24 @@ function Get-TestClientCredential([string] $ClientId = 'pester-client') {
     [pscredential]::new($ClientId, (ConvertTo-TestSecureString (Get-TestClientSecret)))
 }
 
+function Invoke-SimulatorFarEnd {
+    # The far end does something to a call now: answer, hold, resume, hangup, answeredElsewhere, ringOut, remoteParty.
+    param([Parameter(Mandatory)][string] $CallId, [Parameter(Mandatory)][string] $Event, [string] $MemberId, [string] $Number)
+    $body = @{ event = $Event }
+    if ($Number) { $body.number = $Number }
+    $path = if ($MemberId) { "members/$MemberId/calls/$CallId/farend" } else { "calls/$CallId/farend" }
+    $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri $path) -ContentType 'application/json' -Body ($body | ConvertTo-Json)
+}
+
+function Add-SimulatorTimeline {
+    # Schedules far-end events: hashtables with afterMs, event, callId, and number or memberId where needed.
+    param([Parameter(Mandatory)][hashtable[]] $Events)
+    $null = Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'timeline') -ContentType 'application/json' -Body (@{ events = $Events } | ConvertTo-Json -Depth 4)
+}
+
+function Get-CallListRequestCount {
+    # How many call-list reads (the user's or any member's) the simulator has received since the log was cleared.
+    @(Get-SimulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -match '^/v1/telephony/calls(/members/[^/]+/calls)?$' }).Count
+}
+
 Export-ModuleMember -Function *

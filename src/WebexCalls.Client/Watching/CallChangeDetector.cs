@@ -87,7 +87,7 @@ namespace WebexCalls.Client.Watching
                 Call = call,
                 PreviousState = previous.State,
                 State = call.State,
-                Changed = changed,
+                Changed = string.Join(", ", changed),
                 SeenAt = seenAt,
             });
         }

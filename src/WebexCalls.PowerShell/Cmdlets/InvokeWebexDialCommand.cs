@@ -1,8 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using WebexCalls.Client;
+using WebexCalls.Client.Watching;
 
 namespace WebexCalls.Commands
 {
@@ -12,8 +11,9 @@ namespace WebexCalls.Commands
     /// destination is checked before any request: digits (1234, +14085550100, *73, #), tel: and sip: URIs, or
     /// user@host. It also binds by property name (Destination, Number or PhoneNumber), so a CSV of numbers can be
     /// piped. Webex answers a dial with the call's ids only; the command then reads the call and returns a full
-    /// CallSession. With -Wait it waits, showing progress, until the call is connected or ends, or -TimeoutSec
-    /// passes; on timeout it writes a WebexDialTimeout error, returns the call as it is, and leaves it up.
+    /// CallSession. With -Wait it waits as Wait-WebexCall does (reading the call every half second, showing progress)
+    /// until the call is connected (or held) or ends, or -TimeoutSec passes; on timeout it writes a WebexDialTimeout
+    /// error, returns the call as it is, and leaves it up; a call that ends first is a warning, not an error.
     /// -SingleNumberReachNumber alerts that number instead of the user's devices (not with -EndpointId), and
     /// -LineOwnerId places the call on a secondary line; the returned call carries it.
     /// </remarks>
@@ -37,7 +37,6 @@ namespace WebexCalls.Commands
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexDialCommand : WebexDialingCmdlet
     {
-        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
         /// <summary>What to dial: digits (with + * #), a tel: or sip: URI, or user@host. Binds Destination, Number or PhoneNumber from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -101,53 +100,28 @@ namespace WebexCalls.Commands
         /// <summary>Polls the call until it is connected (or held) or gone; null when it ended.</summary>
         private CallSession? WaitForAnswer(WebexCallsClient client, CallSession call, CallScope scope)
         {
-            var progress = new ProgressRecord(1, "Dialling " + Destination, "Waiting for the call to connect");
-            var clock = Stopwatch.StartNew();
-            var timeout = TimeSpan.FromSeconds(TimeoutSec);
-            try
+            var result = Await(WaitForCallAsync(client, call, true, scope, Settled, TimeSpan.FromSeconds(TimeoutSec), "Dialling " + Destination));
+            switch (result.Outcome)
             {
-                while (!IsSettled(call.State))
-                {
-                    if (clock.Elapsed >= timeout)
+                case CallWaitOutcome.Ended:
+                    WriteWarning("The call to " + Destination + " ended before it connected.");
+                    return null;
+                case CallWaitOutcome.TimedOut:
+                    var message = "The call to " + Destination + " did not connect within " + TimeoutSec + " seconds; it is still " + result.Call.State + " and was left as it is.";
+                    WriteError(new ErrorRecord(new TimeoutException(message), "WebexDialTimeout", ErrorCategory.OperationTimeout, result.Call.CallId)
                     {
-                        WriteError(new ErrorRecord(
-                            new TimeoutException("The call to " + Destination + " did not connect within " + TimeoutSec + " seconds; it is still " + call.State + " and was left as it is."),
-                            "WebexDialTimeout", ErrorCategory.OperationTimeout, call.CallId)
+                        ErrorDetails = new ErrorDetails(message)
                         {
-                            ErrorDetails = new ErrorDetails("The call to " + Destination + " did not connect within " + TimeoutSec + " seconds; it is still " + call.State + " and was left as it is.")
-                            {
-                                RecommendedAction = "Check the call with Get-WebexCall -CallId " + call.CallId + ", or hang it up with Stop-WebexCall.",
-                            },
-                        });
-                        return call;
-                    }
-
-                    progress.StatusDescription = call.State + " (" + call.Personality + ")";
-                    progress.PercentComplete = (int)Math.Min(99, 100 * clock.Elapsed.TotalSeconds / TimeoutSec);
-                    WriteProgress(progress);
-                    Await(Task.Delay(PollInterval, CancellationToken));
-                    try
-                    {
-                        // By id, else by session: the id may change when the call turns from clickToDial to originator.
-                        call = Await(client.GetNewCallAsync(new DialResult(call.CallId, call.CallSessionId ?? string.Empty), scope, CancellationToken));
-                    }
-                    catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound)
-                    {
-                        WriteWarning("The call to " + Destination + " ended before it connected.");
-                        return null;
-                    }
-                }
-
-                return call;
-            }
-            finally
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                            RecommendedAction = "Check the call with Get-WebexCall -CallId " + result.Call.CallId + ", or hang it up with Stop-WebexCall.",
+                        },
+                    });
+                    return result.Call;
+                default:
+                    return result.Call;
             }
         }
 
-        private static bool IsSettled(CallState state) =>
-            state == CallState.Connected || state == CallState.Held || state == CallState.RemoteHeld || state == CallState.Disconnected;
+        // What -Wait waits for: the call is up (even if someone already put it on hold).
+        private static readonly CallState[] Settled = { CallState.Connected, CallState.Held, CallState.RemoteHeld, CallState.Disconnected };
     }
 }

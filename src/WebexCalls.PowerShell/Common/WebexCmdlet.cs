@@ -282,9 +282,13 @@ namespace WebexCalls.Commands
             }
         }
 
-        /// <summary>Releases the cancellation source; PowerShell calls this when the command ends, however it ends.</summary>
+        /// <summary>
+        /// Cancels whatever is still running and releases the cancellation source; PowerShell calls this when the command
+        /// ends, however it ends (a downstream Select-Object -First stops it without StopProcessing).
+        /// </summary>
         public void Dispose()
         {
+            _cancellation.Cancel();
             _cancellation.Dispose();
             _slots?.Dispose();
             GC.SuppressFinalize(this);
@@ -383,6 +387,27 @@ namespace WebexCalls.Commands
             {
                 var cmdlet = _cmdlet;
                 _queue.Enqueue(() => cmdlet.WriteVerbose(text));
+            }
+
+            /// <summary>Writes a result (remembering the calls it holds) from the pipeline thread.</summary>
+            public void Result(object result)
+            {
+                var cmdlet = _cmdlet;
+                _queue.Enqueue(() => cmdlet.WriteResult(result));
+            }
+
+            /// <summary>Writes a non-terminating error from the pipeline thread.</summary>
+            public void Error(ErrorRecord error)
+            {
+                var cmdlet = _cmdlet;
+                _queue.Enqueue(() => cmdlet.WriteError(error));
+            }
+
+            /// <summary>Writes a progress record from the pipeline thread.</summary>
+            public void Progress(ProgressRecord progress)
+            {
+                var cmdlet = _cmdlet;
+                _queue.Enqueue(() => cmdlet.WriteProgress(progress));
             }
         }
     }

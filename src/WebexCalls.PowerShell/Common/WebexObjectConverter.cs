@@ -15,7 +15,7 @@ namespace WebexCalls.Commands
     /// </summary>
     public sealed class WebexObjectConverter : PSTypeConverter
     {
-        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord) };
+        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord), typeof(CallChange) };
 
         /// <inheritdoc />
         public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
@@ -40,6 +40,25 @@ namespace WebexCalls.Commands
                     MemberIdValue = Text(bag, "MemberId"),
                     OrgIdValue = Text(bag, "OrgId"),
                     ConnectionId = Text(bag, "ConnectionId"),
+                };
+            }
+
+            if (destinationType == typeof(CallChange))
+            {
+                return new CallChange
+                {
+                    Change = EnumValue<CallChangeKind>(bag, "Change"),
+                    // The nested call may already be live: its own Deserialized. type was rebuilt on the way in.
+                    Call = Value(bag, "Call") switch
+                    {
+                        CallSession live => live,
+                        PSObject call => ToCall(call),
+                        _ => new CallSession { Id = Text(bag, "CallId") ?? string.Empty },
+                    },
+                    PreviousState = Value(bag, "PreviousState") is { } previous && Enum.TryParse<CallState>(previous.ToString(), true, out var before) ? before : (CallState?)null,
+                    State = EnumValue<CallState>(bag, "State"),
+                    Changed = Text(bag, "Changed") ?? string.Empty,
+                    SeenAt = Time(Value(bag, "SeenAt")) ?? DateTimeOffset.MinValue,
                 };
             }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using WebexCalls.Client;
+using WebexCalls.Client.Watching;
 
 namespace WebexCalls.Commands
 {
@@ -62,6 +64,41 @@ namespace WebexCalls.Commands
             var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, action, KnownCalls.Describe(callId))
                 + (scope.IsMember ? " for " + scope : string.Empty);
             return ShouldProcess(text + ".", text + "?", "Confirm");
+        }
+    
+        /// <summary>How often a wait reads the call: a call that connects is noticed within half a second.</summary>
+        protected static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>
+        /// Waits for <paramref name="call"/> to reach one of <paramref name="states"/>, end, or run out of
+        /// <paramref name="timeout"/>, reading it every half second and showing progress named by
+        /// <paramref name="activity"/>; runs off the pipeline thread, so several waits can run at once. What the outcome
+        /// means (a result, a warning, an error) is the cmdlet's to say.
+        /// </summary>
+        protected async Task<CallWaitResult> WaitForCallAsync(
+            WebexCallsClient client, CallSession call, bool fresh, CallScope scope, CallState[] states, TimeSpan timeout, string activity)
+        {
+            var output = Output;
+            var progress = new ProgressRecord(Math.Abs(call.Id.GetHashCode() % 100000) + 1, activity, "Reading the call");
+            var wanted = string.Join(" or ", states);
+            try
+            {
+                return await client.WaitForStateAsync(call, fresh, scope, states, WaitPollInterval, timeout, (read, elapsed) =>
+                {
+                    var update = new ProgressRecord(progress.ActivityId, activity,
+                        read.State + (read.Personality == CallPersonality.ClickToDial ? " (" + read.Personality + ")" : string.Empty) + "; waiting for " + wanted)
+                    {
+                        PercentComplete = (int)Math.Min(99, 100 * elapsed.TotalSeconds / Math.Max(1, timeout.TotalSeconds)),
+                        SecondsRemaining = (int)Math.Max(0, (timeout - elapsed).TotalSeconds),
+                    };
+                    output.Progress(update);
+                }, CancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                output.Progress(progress);
+            }
         }
     }
 }

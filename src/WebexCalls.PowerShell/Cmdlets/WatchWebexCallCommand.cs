@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexCalls.Client;
+using WebexCalls.Client.Watching;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>Watches calls change, for the user or for many members, and writes each change as it is seen.</summary>
+    /// <remarks>
+    /// Reads the call list every -IntervalSec seconds (the user's, or each member's in admin mode) and writes a
+    /// CallChange for every difference between two readings: Added, StateChanged (with the state before and after),
+    /// Updated (mute, recording, remote party or personality) and Removed (the call ended or left the user), each with
+    /// the call, its member and the time it was seen. Calls there when the watch starts write nothing, unless
+    /// -IncludeExisting is given. It runs until Ctrl+C, until -Timeout passes (which ends it quietly), or until a
+    /// downstream command such as Select-Object -First stops it; nothing is left running after it ends.
+    ///
+    /// Polling is polite: each member is read once per interval, the reads spread evenly over it, at most
+    /// -ThrottleLimit at once, and never two of one member at once; when a round of reads takes longer than the
+    /// interval, the interval stretches (-Verbose says so) rather than the request rate rising. Every read goes through
+    /// the connection's retries and rate-limit gate, so a 429 slows the watch without losing a change; a read that
+    /// still fails is a non-terminating error for that member and the watch goes on. Polling sees what changed between
+    /// two readings: a call that starts and ends within one interval is not seen. Webex's telephony_calls webhooks
+    /// would see every event, but need a public HTTPS endpoint (see the README).
+    /// </remarks>
+    /// <example>
+    /// <code>Watch-WebexCall -MemberId (Import-Csv ./team.csv).PersonId -Timeout '01:00:00' | Select-Object SeenAt, MemberId, Change, PreviousState, State, RemoteName, RemoteNumber | Export-Csv ./team-calls.csv</code>
+    /// <para>Admin mode: logs every change to the calls of a team to a CSV file for an hour, then stops by itself.</para>
+    /// </example>
+    /// <example>
+    /// <code>$heldSince = @{}; Watch-WebexCall -MemberId $queueAgents | ForEach-Object {
+    ///     if ($_.State -eq 'Held') { $heldSince[$_.CallId] = $_.SeenAt } else { $heldSince.Remove($_.CallId) }
+    ///     $heldSince.GetEnumerator() | Where-Object { (Get-Date) - $_.Value -gt [timespan]'00:02:00' } | ForEach-Object { Send-Page "Call $($_.Key) held over 2 minutes" } }</code>
+    /// <para>Alerts when any agent's call stays on hold longer than two minutes (Send-Page stands for your own alerting; the check runs each time a change arrives).</para>
+    /// </example>
+    /// <example>
+    /// <code>Watch-WebexCall -State Alerting | Select-Object -First 1</code>
+    /// <para>Blocks until the next incoming call rings, returns it, and stops watching.</para>
+    /// </example>
+    /// <example>
+    /// <code>$call = Invoke-WebexDial 5551234; Wait-WebexCall $call -State Connected; Send-WebexCallDtmf $call -Dtmf '1234#'</code>
+    /// <para>To act on one call rather than watch them all, wait for it: dial, wait for it to connect, then send digits.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Watch, "WebexCall", HelpUri = HelpLinks.Base + "#watch-webexcall")]
+    [OutputType(typeof(CallChange))]
+    public sealed class WatchWebexCallCommand : WebexMembersReadCmdlet
+    {
+        private readonly List<CallScope> _scopes = new List<CallScope>();
+
+        /// <summary>
+        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device: watches that line's
+        /// calls. Not with -MemberId.
+        /// </summary>
+        [Parameter]
+        public string? LineOwnerId { get; set; }
+
+        /// <summary>
+        /// How often each owner's calls are read, in seconds (0.5 to 3600; 5 by default). Many members share it: the
+        /// reads are spread over the interval.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0.5, 3600)]
+        public double IntervalSec { get; set; } = 5;
+
+        /// <summary>
+        /// Keeps only the changes whose new state is one of these; a Removed change counts with its last state seen and
+        /// with Disconnected.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public CallState[]? State { get; set; }
+
+        /// <summary>
+        /// Ends the watch quietly, without an error, after this long: a TimeSpan such as '00:30:00' or
+        /// (New-TimeSpan -Hours 1). Without it, the watch runs until stopped.
+        /// </summary>
+        [Parameter]
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>Writes an Added change for each call there when the watch starts.</summary>
+        [Parameter]
+        public SwitchParameter IncludeExisting { get; set; }
+
+        /// <summary>Collects the members to watch: given, or piped from objects with MemberId, PersonId, WorkspaceId or VirtualLineId.</summary>
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var owners = Members?.Select(member => CallScope.Of(member, OrgId, LineOwnerId)) ?? new[] { CallScope.Of(null, OrgId, LineOwnerId) };
+                foreach (var scope in owners.Where(scope => !_scopes.Any(known => known.MemberId == scope.MemberId && known.OrgId == scope.OrgId)))
+                {
+                    _scopes.Add(scope);
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(WebexErrorRecords.InvalidScope(ex, MemberId));
+            }
+        }
+
+        /// <summary>Watches until stopped, the timeout, or a downstream command that has enough.</summary>
+        protected override void EndProcessing()
+        {
+            if (Timeout is TimeSpan limit && limit < TimeSpan.FromSeconds(1))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-Timeout " + limit + " is under a second. It takes a TimeSpan such as '00:10:00' or (New-TimeSpan -Minutes 10); a bare number is read as ticks."),
+                    "WebexInvalidTimeout", ErrorCategory.InvalidArgument, limit));
+            }
+
+            if (_scopes.Count > 1 && _scopes.Any(scope => !scope.IsMember))
+            {
+                _scopes.RemoveAll(scope => !scope.IsMember);
+            }
+
+            var watcher = new CallWatcher(Client, _scopes, new CallWatchOptions
+            {
+                Interval = TimeSpan.FromSeconds(IntervalSec),
+                MaxConcurrency = ThrottleLimit,
+                IncludeExisting = IncludeExisting.IsPresent,
+            });
+            var output = Output;
+            var states = State;
+            var progress = new ProgressRecord(0x5EC1, "Watching calls", "Watching " + (_scopes.Count == 1 ? "calls" : _scopes.Count + " members") + "; Ctrl+C stops");
+            var seen = 0;
+            WriteProgress(progress);
+            using var timeout = Timeout is TimeSpan after ? new CancellationTokenSource(after) : new CancellationTokenSource();
+            using var watch = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, timeout.Token);
+            var run = watcher.RunAsync(
+                change =>
+                {
+                    if (Wanted(change, states))
+                    {
+                        output.Result(change);
+                        output.Progress(new ProgressRecord(progress.ActivityId, progress.Activity, Interlocked.Increment(ref seen) + " change(s) so far; Ctrl+C stops"));
+                    }
+                },
+                (scope, ex) => output.Error(WebexErrorRecords.From(ex, scope.MemberId ?? (object)"the user's calls")),
+                output.Verbose,
+                watch.Token);
+            try
+            {
+                Await(run);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !CancellationToken.IsCancellationRequested)
+            {
+                WriteVerbose("The watch ended after -Timeout " + Timeout + ".");
+            }
+            finally
+            {
+                // Ctrl+C, the timeout, or Select-Object -First: the watch stops here, before the command returns.
+                watch.Cancel();
+                try
+                {
+                    run.Wait(TimeSpan.FromSeconds(5));
+                }
+                catch (AggregateException)
+                {
+                    // It ended by cancellation, as asked.
+                }
+
+                progress.RecordType = ProgressRecordType.Completed;
+                try
+                {
+                    WriteProgress(progress);
+                }
+                catch (PipelineStoppedException)
+                {
+                    // The pipeline is already closing; there is no bar left to clear.
+                }
+            }
+        }
+
+        private static bool Wanted(CallChange change, CallState[]? states) =>
+            states is null || states.Contains(change.State)
+            || (change.Change == CallChangeKind.Removed && change.PreviousState is CallState last && states.Contains(last));
+    }
+}
