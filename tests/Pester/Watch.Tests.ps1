@@ -150,16 +150,33 @@ Describe 'Watch-WebexCall' {
         @(Get-SimulatorRequest | Where-Object status -EQ 429).Count | Should -Be 2
     }
 
-    It 'a read that still fails is an error for that member, and the watch goes on' {
+    It 'a read that still fails is an error for that member, and the watch goes on reading it' {
+        Connect-TestSimulator -MaxRetryCount 0
         $members = @(New-SimulatorMember -Count 2)
-        Add-SimulatorFault -Method GET -Path "/telephony/calls/members/$($members[0])/calls" -Status 403 -Body '{"message":"no"}' -Times 1
+        Add-SimulatorFault -Method GET -Path "/telephony/calls/members/$($members[0])/calls" -Status 503 -Body '{"message":"busy"}' -Times 1
         Add-SimulatorTimeline @(@{ afterMs = 1200; event = 'incoming'; callId = 'later'; number = '1234'; memberId = $members[0] })
         $changes = Watch-WebexCall -MemberId $members -IntervalSec 0.5 -Timeout '00:00:03' -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $failures.Count | Should -Be 1
         $failures[0].TargetObject | Should -Be $members[0]
-        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $changes.CallId | Should -Be 'later'
+    }
+
+    It 'stops watching a member Webex refuses, and ends on a token it no longer accepts' {
+        $members = @(New-SimulatorMember -Count 2)
+        Add-SimulatorFault -Method GET -Path "/telephony/calls/members/$($members[0])/calls" -Status 403 -Body '{"message":"no"}' -Times 0
+        $verbose = Watch-WebexCall -MemberId $members -IntervalSec 0.5 -Timeout '00:00:02' -ErrorVariable failures -ErrorAction SilentlyContinue -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $verbose | Should -Contain "Stopped watching member $($members[0]): Webex refused to read them (403)."
+        $failures.Count | Should -Be 1
+        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        @(Get-SimulatorRequest | Where-Object path -Match $members[0]).Count | Should -Be 1
+
+        Reset-Simulator
+        Connect-TestSimulator
+        Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 401 -Body '{"message":"expired"}' -Times 0
+        { Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:05' } | Should -Throw -ErrorId 'WebexUnauthorized,WebexCalls.Commands.WatchWebexCallCommand'
     }
 
     It '-IncludeExisting writes the calls already there; -State keeps the changes into those states' {

@@ -147,11 +147,42 @@ public class WatchingTests
         Assert.Contains(changes, c => c.CallId == "old" && c.Change == CallChangeKind.StateChanged && c.MemberId == "m1");
         Assert.Contains(changes, c => c.CallId == "new" && c.Change == CallChangeKind.Added);
         Assert.Contains(changes, c => c.CallId == "m7-call" && c.Change == CallChangeKind.Added && c.MemberId == "m7");
-        Assert.True(failures.Count >= 3 && failures.All(m => m == "m2"));
+        // m2 refused (403): reported once, then no longer read; the others go on.
+        Assert.Equal(new[] { "m2" }, failures);
+        Assert.Equal(1, org.Reads["m2"]);
+        members.Remove("m2");
         Assert.True(org.MaxTotal <= 3, "in flight: " + org.MaxTotal);
         Assert.Equal(1, org.MaxPerMember);
         // Every member is read once per round: the first member is at most one round ahead of the last.
         Assert.All(members, m => Assert.InRange(org.Reads[m], org.Reads["m12"], org.Reads["m12"] + 1));
+    }
+
+    [Fact]
+    public async Task A_token_webex_no_longer_accepts_ends_the_watch_without_reading_every_member()
+    {
+        var org = new ScriptedOrg { Status = _ => HttpStatusCode.Unauthorized };
+        var watcher = new CallWatcher(Client(org.Handler), Enumerable.Range(1, 200).Select(i => CallScope.ForMember("m" + i, null)).ToList(),
+            new CallWatchOptions { Interval = TimeSpan.FromSeconds(1), MaxConcurrency = 2 });
+        var failures = 0;
+
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => watcher.RunAsync(_ => { }, (_, _) => failures++, _ => { }, CancellationToken.None));
+
+        Assert.Equal(WebexErrorKind.Unauthorized, ex.Kind);
+        Assert.Equal(0, failures);
+        Assert.True(org.Reads.Values.Sum() < 10, "reads: " + org.Reads.Values.Sum());
+    }
+
+    [Fact]
+    public async Task A_watch_whose_every_owner_is_refused_ends_by_itself()
+    {
+        var org = new ScriptedOrg { Status = _ => HttpStatusCode.NotFound };
+        var watcher = new CallWatcher(Client(org.Handler), [CallScope.ForMember("gone", null)], new CallWatchOptions { Interval = TimeSpan.FromMilliseconds(20) });
+        var notes = new ConcurrentQueue<string>();
+
+        await watcher.RunAsync(_ => { }, (_, _) => { }, notes.Enqueue, CancellationToken.None);
+
+        Assert.Contains(notes, n => n.Contains("No owner of calls is left"));
+        Assert.Equal(1, org.Reads["gone"]);
     }
 
     [Fact]

@@ -50,92 +50,194 @@ namespace WebexCalls.Client.Watching
         /// <summary>
         /// Polls until <paramref name="cancellationToken"/> is cancelled (then throws OperationCanceledException).
         /// <paramref name="changed"/> hears each change, <paramref name="failed"/> each read that failed after its
-        /// retries (the watch goes on, comparing the next good reading with the last good one), and
-        /// <paramref name="note"/> what a verbose log should say. They are called from worker threads.
+        /// retries, and <paramref name="note"/> what a verbose log should say; they are called from worker threads.
+        /// What a failure does depends on what it says: a token Webex no longer accepts (401, a refused renewal) ends
+        /// the watch with that exception, since no read can succeed; a refusal about one owner (400, 403, 404, a
+        /// members route not offered) stops watching that owner, and the watch ends when none is left; anything else
+        /// (5xx, timeouts, a rate limit beyond the retry budget) is passing, and the next good reading is compared
+        /// with the last good one.
         /// </summary>
         public async Task RunAsync(Action<CallChange> changed, Action<CallScope, WebexApiException> failed, Action<string> note, CancellationToken cancellationToken)
         {
-            var snapshots = new IReadOnlyList<CallSession>?[_scopes.Count];
-            var interval = _options.Interval;
-            var spacing = TimeSpan.FromTicks(interval.Ticks / _scopes.Count);
-            var clock = Stopwatch.StartNew();
-            var stretched = false;
-            using var slots = new SemaphoreSlim(_options.MaxConcurrency);
-            note("Watching the calls of " + Describe() + " every " + Seconds(interval) + ", at most " + _options.MaxConcurrency + " reads at once.");
-            while (true)
-            {
-                var roundStart = clock.Elapsed;
-                var reads = new List<Task>(_scopes.Count);
-                for (var i = 0; i < _scopes.Count; i++)
-                {
-                    var due = roundStart + TimeSpan.FromTicks(spacing.Ticks * i);
-                    if (due - clock.Elapsed is { Ticks: > 0 } early)
-                    {
-                        await Task.Delay(early, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    reads.Add(ReadAsync(i, snapshots, slots, changed, failed, cancellationToken));
-                }
-
-                await Task.WhenAll(reads).ConfigureAwait(false);
-                var took = clock.Elapsed - roundStart;
-                if (took > interval)
-                {
-                    if (!stretched)
-                    {
-                        note("Reading " + Describe() + " took " + Seconds(took) + " at " + _options.MaxConcurrency + " reads at once, longer than the "
-                            + Seconds(interval) + " interval: the interval stretches to match, rather than reading faster. Raise -ThrottleLimit or -IntervalSec to keep up.");
-                        stretched = true;
-                    }
-
-                    continue;
-                }
-
-                if (stretched)
-                {
-                    note("A round of reads fits the " + Seconds(interval) + " interval again.");
-                    stretched = false;
-                }
-
-                await Task.Delay(interval - took, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async Task ReadAsync(
-            int index, IReadOnlyList<CallSession>?[] snapshots, SemaphoreSlim slots, Action<CallChange> changed, Action<CallScope, WebexApiException> failed, CancellationToken cancellationToken)
-        {
-            var scope = _scopes[index];
+            using var run = new Run(this, changed, failed, note, cancellationToken);
             try
             {
-                var calls = await _client.ListCallsAsync(scope, cancellationToken).ConfigureAwait(false);
-                var seenAt = DateTimeOffset.Now;
-                var previous = snapshots[index];
-                snapshots[index] = calls;
-                var changes = previous is null
-                    ? (_options.IncludeExisting ? calls.Select(call => CallChangeDetector.Added(call, seenAt)).ToList() : new List<CallChange>())
-                    : CallChangeDetector.Compare(previous, calls, seenAt);
-                foreach (var change in changes)
-                {
-                    changed(change);
-                }
+                await run.PollAsync().ConfigureAwait(false);
             }
-            catch (WebexApiException ex)
+            catch (OperationCanceledException) when (run.Fatal != null)
             {
-                failed(scope, ex);
+                // Cancelled because the token stopped working: that is what is thrown below.
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+            if (run.Fatal != null)
             {
-                // The watch is ending; the round's other reads end the same way.
-            }
-            finally
-            {
-                slots.Release();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(run.Fatal).Throw();
             }
         }
 
         private string Describe() => _scopes.Count == 1 ? (_scopes[0].IsMember ? _scopes[0].ToString() : "the user") : _scopes.Count + " members";
 
         private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
+
+        /// <summary>One watch's state: the last good reading of each owner, who was dropped, and what ended it.</summary>
+        private sealed class Run : IDisposable
+        {
+            private readonly CallWatcher _watcher;
+            private readonly Action<CallChange> _changed;
+            private readonly Action<CallScope, WebexApiException> _failed;
+            private readonly Action<string> _note;
+            private readonly CancellationTokenSource _stop;
+            private readonly SemaphoreSlim _slots;
+            private readonly IReadOnlyList<CallSession>?[] _snapshots;
+            private readonly bool[] _dropped;
+            private List<Task> _reads = new List<Task>();
+            private WebexApiException? _fatal;
+
+            public Run(CallWatcher watcher, Action<CallChange> changed, Action<CallScope, WebexApiException> failed, Action<string> note, CancellationToken cancellationToken)
+            {
+                _watcher = watcher;
+                _changed = changed;
+                _failed = failed;
+                _note = note;
+                _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                _slots = new SemaphoreSlim(watcher._options.MaxConcurrency);
+                _snapshots = new IReadOnlyList<CallSession>?[watcher._scopes.Count];
+                _dropped = new bool[watcher._scopes.Count];
+            }
+
+            /// <summary>The failure that ended the watch for every owner (a token Webex no longer accepts); null otherwise.</summary>
+            public WebexApiException? Fatal => Volatile.Read(ref _fatal);
+
+            public async Task PollAsync()
+            {
+                _note("Watching the calls of " + _watcher.Describe() + " every " + Seconds(_watcher._options.Interval) + ", at most "
+                    + _watcher._options.MaxConcurrency + " reads at once.");
+                try
+                {
+                    await RoundsAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    // However the watch ends, the reads of its last round finish (at once, when cancelled) before it returns.
+                    try
+                    {
+                        await Task.WhenAll(_reads).ConfigureAwait(false);
+                    }
+                    catch (Exception) when (_stop.IsCancellationRequested)
+                    {
+                        // Already reported by whatever cancelled the watch.
+                    }
+                }
+            }
+
+            private async Task RoundsAsync()
+            {
+                var scopes = _watcher._scopes;
+                var interval = _watcher._options.Interval;
+                var spacing = TimeSpan.FromTicks(interval.Ticks / scopes.Count);
+                var clock = Stopwatch.StartNew();
+                var stretched = false;
+                var token = _stop.Token;
+                while (true)
+                {
+                    var roundStart = clock.Elapsed;
+                    _reads = new List<Task>(scopes.Count);
+                    for (var i = 0; i < scopes.Count; i++)
+                    {
+                        if (Volatile.Read(ref _dropped[i]))
+                        {
+                            continue;
+                        }
+
+                        var due = roundStart + TimeSpan.FromTicks(spacing.Ticks * i);
+                        if (due - clock.Elapsed is { Ticks: > 0 } early)
+                        {
+                            await Task.Delay(early, token).ConfigureAwait(false);
+                        }
+
+                        await _slots.WaitAsync(token).ConfigureAwait(false);
+                        _reads.Add(ReadAsync(i));
+                    }
+
+                    await Task.WhenAll(_reads).ConfigureAwait(false);
+                    token.ThrowIfCancellationRequested();
+                    if (_dropped.All(gone => gone))
+                    {
+                        _note("No owner of calls is left to watch: the watch ends.");
+                        return;
+                    }
+
+                    var took = clock.Elapsed - roundStart;
+                    if (took > interval)
+                    {
+                        if (!stretched)
+                        {
+                            _note("Reading " + _watcher.Describe() + " took " + Seconds(took) + " at " + _watcher._options.MaxConcurrency + " reads at once, longer than the "
+                                + Seconds(interval) + " interval: the interval stretches to match, rather than reading faster. Raise -ThrottleLimit or -IntervalSec to keep up.");
+                            stretched = true;
+                        }
+
+                        continue;
+                    }
+
+                    if (stretched)
+                    {
+                        _note("A round of reads fits the " + Seconds(interval) + " interval again.");
+                        stretched = false;
+                    }
+
+                    await Task.Delay(interval - took, token).ConfigureAwait(false);
+                }
+            }
+
+            public void Dispose()
+            {
+                _stop.Dispose();
+                _slots.Dispose();
+            }
+
+            private async Task ReadAsync(int index)
+            {
+                var scope = _watcher._scopes[index];
+                try
+                {
+                    var calls = await _watcher._client.ListCallsAsync(scope, _stop.Token).ConfigureAwait(false);
+                    var seenAt = DateTimeOffset.Now;
+                    var previous = _snapshots[index];
+                    _snapshots[index] = calls;
+                    var changes = previous is null
+                        ? (_watcher._options.IncludeExisting ? calls.Select(call => CallChangeDetector.Added(call, seenAt)).ToList() : new List<CallChange>())
+                        : CallChangeDetector.Compare(previous, calls, seenAt);
+                    foreach (var change in changes)
+                    {
+                        _changed(change);
+                    }
+                }
+                catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.Unauthorized || ex.Kind == WebexErrorKind.TokenRefreshFailed)
+                {
+                    // No read can succeed with this token: stop the round's other reads rather than send them to fail.
+                    Interlocked.CompareExchange(ref _fatal, ex, null);
+
+                    _stop.Cancel();
+                }
+                catch (WebexApiException ex)
+                {
+                    _failed(scope, ex);
+                    if (ex.Kind == WebexErrorKind.BadRequest || ex.Kind == WebexErrorKind.Forbidden || ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.NotOffered)
+                    {
+                        Volatile.Write(ref _dropped[index], true);
+                        _note("Stopped watching " + (scope.IsMember ? scope.ToString() : "the user's calls") + ": Webex refused to read them (" + ex.StatusCode + ").");
+                    }
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    // The watch is ending; the round's other reads end the same way.
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }
+        }
     }
 }

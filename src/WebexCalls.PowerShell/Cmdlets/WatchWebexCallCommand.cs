@@ -21,8 +21,10 @@ namespace WebexCalls.Commands
     /// Polling is polite: each member is read once per interval, the reads spread evenly over it, at most
     /// -ThrottleLimit at once, and never two of one member at once; when a round of reads takes longer than the
     /// interval, the interval stretches (-Verbose says so) rather than the request rate rising. Every read goes through
-    /// the connection's retries and rate-limit gate, so a 429 slows the watch without losing a change; a read that
-    /// still fails is a non-terminating error for that member and the watch goes on. Polling sees what changed between
+    /// the connection's retries and rate-limit gate, so a 429 slows the watch without losing a change. A read that still
+    /// fails is a non-terminating error for that member: after a 5xx or a timeout the watch goes on reading it; after a
+    /// refusal about that member (400, 403, 404) it stops watching that member (-Verbose says so), and ends when none is
+    /// left; a token Webex no longer accepts (401) ends the watch with a terminating error. Polling sees what changed between
     /// two readings: a call that starts and ends within one interval is not seen. Webex's telephony_calls webhooks
     /// would see every event, but need a public HTTPS endpoint (see the README).
     /// </remarks>
@@ -148,6 +150,11 @@ namespace WebexCalls.Commands
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !CancellationToken.IsCancellationRequested)
             {
                 WriteVerbose("The watch ended after -Timeout " + Timeout + ".");
+            }
+            catch (WebexApiException ex)
+            {
+                // The token stopped working (401, a refused renewal): no read can succeed, so the watch ends here.
+                ThrowTerminatingError(WebexErrorRecords.From(ex, null));
             }
             finally
             {
