@@ -14,6 +14,8 @@ function Get-DefaultText($instance, $parameter) {
     if ($null -eq $instance) { return 'None' }
     $value = $instance.GetType().GetProperty($parameter.Name).GetValue($instance)
     if ($null -eq $value -or "$value" -eq '' -or ($value -is [array] -and $value.Count -eq 0)) { return 'None' }
+    # A TimeSpan cannot be null; zero is how such a parameter says "not given" (Watch-WebexCall -Timeout).
+    if ($value -is [TimeSpan] -and $value -eq [TimeSpan]::Zero) { return 'None' }
     return "$value"
 }
 

@@ -108,13 +108,8 @@ namespace WebexCalls.Commands
                     return null;
                 case CallWaitOutcome.TimedOut:
                     var message = "The call to " + Destination + " did not connect within " + TimeoutSec + " seconds; it is still " + result.Call.State + " and was left as it is.";
-                    WriteError(new ErrorRecord(new TimeoutException(message), "WebexDialTimeout", ErrorCategory.OperationTimeout, result.Call.CallId)
-                    {
-                        ErrorDetails = new ErrorDetails(message)
-                        {
-                            RecommendedAction = "Check the call with Get-WebexCall -CallId " + result.Call.CallId + ", or hang it up with Stop-WebexCall.",
-                        },
-                    });
+                    WriteError(WebexErrorRecords.Failure(new TimeoutException(message), "WebexDialTimeout", ErrorCategory.OperationTimeout, result.Call.CallId,
+                        "Check the call with Get-WebexCall -CallId " + result.Call.CallId + ", or hang it up with Stop-WebexCall."));
                     return result.Call;
                 default:
                     return result.Call;

@@ -74,14 +74,14 @@ namespace WebexCalls.Commands
                     call.RawState = "disconnected";
                     return passThru ? call : null;
                 case CallWaitOutcome.Ended:
-                    Output.Error(Failure(new InvalidOperationException(
+                    Output.Error(WebexErrorRecords.Failure(new InvalidOperationException(
                         "The wait for " + described + " ended: the call has ended (or the id is wrong) before it was " + string.Join(" or ", states) + "."),
                         "WebexCallEnded", ErrorCategory.ResourceUnavailable, id,
                         "Add -State Disconnected to count the end of the call as what you were waiting for."));
                     return null;
                 case CallWaitOutcome.TimedOut:
-                    Output.Error(Failure(new TimeoutException(
-                        char.ToUpperInvariant(described[0]) + described.Substring(1) + " was not " + string.Join(" or ", states) + " within " + TimeoutSec + " seconds; it is still " + call.State + " and was left as it is."),
+                    Output.Error(WebexErrorRecords.Failure(new TimeoutException(
+                        char.ToUpperInvariant(described[0]) + described.Substring(1) + " was not " + string.Join(" or ", states) + " within " + TimeoutSec + " s; it is still " + call.State + " and was left as it is."),
                         "WebexWaitTimeout", ErrorCategory.OperationTimeout, id,
                         "Wait longer with -TimeoutSec, or check the call with Get-WebexCall -CallId " + id + "."));
                     return null;
@@ -89,11 +89,5 @@ namespace WebexCalls.Commands
                     return passThru ? call : null;
             }
         }
-
-        private static ErrorRecord Failure(Exception exception, string errorId, ErrorCategory category, string target, string advice) =>
-            new ErrorRecord(exception, errorId, category, target)
-            {
-                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice },
-            };
     }
 }

@@ -80,7 +80,7 @@ namespace WebexCalls.Commands
         /// (New-TimeSpan -Hours 1). Without it, the watch runs until stopped.
         /// </summary>
         [Parameter]
-        public TimeSpan? Timeout { get; set; }
+        public TimeSpan Timeout { get; set; }
 
         /// <summary>Writes an Added change for each call there when the watch starts.</summary>
         [Parameter]
@@ -106,7 +106,9 @@ namespace WebexCalls.Commands
         /// <summary>Watches until stopped, the timeout, or a downstream command that has enough.</summary>
         protected override void EndProcessing()
         {
-            if (Timeout is TimeSpan limit && limit < TimeSpan.FromSeconds(1))
+            // A TimeSpan parameter cannot be null, so "not given" is read from the bound parameters.
+            TimeSpan? limit = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
+            if (limit < TimeSpan.FromSeconds(1))
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new ArgumentException("-Timeout " + limit + " is under a second. It takes a TimeSpan such as '00:10:00' or (New-TimeSpan -Minutes 10); a bare number is read as ticks."),
@@ -129,7 +131,7 @@ namespace WebexCalls.Commands
             var progress = new ProgressRecord(0x5EC1, "Watching calls", "Watching " + (_scopes.Count == 1 ? "calls" : _scopes.Count + " members") + "; Ctrl+C stops");
             var seen = 0;
             WriteProgress(progress);
-            using var timeout = Timeout is TimeSpan after ? new CancellationTokenSource(after) : new CancellationTokenSource();
+            using var timeout = limit is TimeSpan after ? new CancellationTokenSource(after) : new CancellationTokenSource();
             using var watch = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, timeout.Token);
             var run = watcher.RunAsync(
                 change =>

@@ -32,6 +32,17 @@ namespace WebexCalls.Commands
                 },
             };
 
+        /// <summary>
+        /// A failure the module itself finds (not Webex's answer): its message is also the shown text, and
+        /// <paramref name="advice"/> is what to do next. Waits that end badly (WebexDialTimeout, WebexWaitTimeout,
+        /// WebexCallEnded) are written this way.
+        /// </summary>
+        public static ErrorRecord Failure(Exception exception, string errorId, ErrorCategory category, object? target, string advice) =>
+            new ErrorRecord(exception, errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice },
+            };
+
         /// <summary>Parameters that name contradictory owners of calls (a member with a line owner, an organisation alone).</summary>
         public static ErrorRecord InvalidScope(ArgumentException exception, object? target) =>
             new ErrorRecord(exception, "WebexInvalidScope", ErrorCategory.InvalidArgument, target)
