@@ -28,6 +28,31 @@ BeforeAll {
         throw "The watch did not write what was awaited within $TimeoutSec s; it wrote: $($script:Received -join '; ')"
     }
 
+    function Wait-Reading([int] $Count = 1) {
+        # Waits until the watch has read the call lists $Count times (since the log was cleared): after that, what the
+        # far end does is news to it, however slowly the watch started.
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        while ((Get-CallListRequestCount) -lt $Count) {
+            if ($clock.Elapsed.TotalSeconds -gt 20) { throw "The watch did not read the calls $Count time(s) within 20 s." }
+            Start-Sleep -Milliseconds 50
+        }
+    }
+
+    function Add-TimelineAfterReading([hashtable[]] $Events, [int] $Reads = 1) {
+        # For a watch that runs in this thread: a thread job posts the events once the watch has read $Reads times.
+        Clear-SimulatorRequest
+        $null = Start-ThreadJob -ArgumentList (Get-ControlUri 'requests'), (Get-ControlUri 'timeline'), (ConvertTo-Json -InputObject @($Events) -Depth 4), $Reads -ScriptBlock {
+            param($requests, $timeline, $events, $reads)
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ([DateTime]::UtcNow -lt $deadline) {
+                $read = @(Invoke-RestMethod $requests | ForEach-Object { $_ } | Where-Object { $_.method -eq 'GET' -and $_.path -match '^/v1/telephony/calls(/members/[^/]+/calls)?$' })
+                if ($read.Count -ge $reads) { break }
+                Start-Sleep -Milliseconds 50
+            }
+            Invoke-RestMethod -Method Post $timeline -ContentType 'application/json' -Body "{`"events`":$events}"
+        }
+    }
+
     function Assert-NothingRunning {
         # A stopped watch sends nothing more: no read reaches the simulator over several intervals.
         Clear-SimulatorRequest
@@ -44,10 +69,10 @@ Describe 'Watch-WebexCall' {
 
     It 'writes each kind of change exactly once for a scripted far end, and nothing for the calls already there' {
         $existing = New-SimulatorCall -Number '+14085550101' -Answered
+        Clear-SimulatorRequest
         $job = Start-Watch "-IntervalSec 0.5 -Timeout '00:01:00'"
         try {
-            Wait-Received $job { $true }
-            Start-Sleep -Milliseconds 800   # the first reading is taken: what is there now is not news
+            Wait-Reading   # the first reading is taken: what is there now is not news
 
             Add-SimulatorTimeline @(@{ afterMs = 0; event = 'incoming'; callId = 'watch-1'; number = '+14085550100' })
             Wait-Received $job { param($r) $r.Where({ $_.Change -eq 'Added' }).Count -ge 1 }
@@ -76,24 +101,25 @@ Describe 'Watch-WebexCall' {
         Assert-NothingRunning
     }
 
-    It 'watches several members, each change carrying its member, within -ThrottleLimit' {
+    It 'watches several members: each kind of change once, carrying its member, within -ThrottleLimit' {
         $members = @(New-SimulatorMember -Count 3)
         $calls = $members | ForEach-Object { New-MemberCall -MemberId $_ -Answered }
         Clear-SimulatorRequest
         $job = Start-Watch "-MemberId '$($members -join "','")' -IntervalSec 0.5 -ThrottleLimit 2"
         try {
-            Start-Sleep -Milliseconds 1200
+            Wait-Reading 3
             Invoke-SimulatorFarEnd -MemberId $members[1] -CallId $calls[1].id -Event hold
             Invoke-SimulatorFarEnd -MemberId $members[2] -CallId $calls[2].id -Event hangup
             Add-SimulatorTimeline @(@{ afterMs = 0; event = 'incoming'; callId = 'm0-new'; number = '1234'; memberId = $members[0] })
-            Wait-Received $job { param($r) $r.Count -ge 3 }
+            Invoke-SimulatorFarEnd -MemberId $members[0] -CallId $calls[0].id -Event remoteParty -Number '+14085550100'
+            Wait-Received $job { param($r) $r.Count -ge 4 }
             Start-Sleep -Milliseconds 1200
             Wait-Received $job { $true }
         }
         finally { $job | Stop-Job; $job | Remove-Job -Force }
 
-        $script:Received.Count | Should -Be 3
-        ($script:Received | Where-Object MemberId -EQ $members[0]).Change | Should -Be 'Added'
+        $script:Received.Count | Should -Be 4
+        ($script:Received | Where-Object MemberId -EQ $members[0]).Change | Sort-Object | Should -Be @('Added', 'Updated')
         ($script:Received | Where-Object MemberId -EQ $members[1]).Change | Should -Be 'StateChanged'
         ($script:Received | Where-Object MemberId -EQ $members[2]).Change | Should -Be 'Removed'
         (Invoke-RestMethod (Get-ControlUri 'stats')).maxInFlight | Should -BeLessOrEqual 2
@@ -103,8 +129,8 @@ Describe 'Watch-WebexCall' {
     }
 
     It 'Select-Object -First 1 ends the watch at once and leaves nothing running' {
-        Add-SimulatorTimeline @(@{ afterMs = 700; event = 'incoming'; callId = 'ring-1'; number = '+14085550100' })
-        $first = Watch-WebexCall -IntervalSec 0.5 -State Alerting | Select-Object -First 1
+        Add-TimelineAfterReading @(@{ afterMs = 0; event = 'incoming'; callId = 'ring-1'; number = '+14085550100' })
+        $first = Watch-WebexCall -IntervalSec 0.5 -State Alerting -Timeout '00:00:30' | Select-Object -First 1
         $first.CallId | Should -Be 'ring-1'
         Assert-NothingRunning
     }
@@ -133,9 +159,10 @@ Describe 'Watch-WebexCall' {
     }
 
     It 'a 429 during a watch slows it and loses no change' {
+        Clear-SimulatorRequest
         $job = Start-Watch "-IntervalSec 0.5"
         try {
-            Start-Sleep -Milliseconds 1000
+            Wait-Reading
             Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 429 -RetryAfterSeconds 1 -Times 2
             Add-SimulatorTimeline @(@{ afterMs = 0; event = 'incoming'; callId = 'during-429'; number = '1234' })
             Wait-Received $job { param($r) $r.Count -ge 1 }
@@ -154,8 +181,9 @@ Describe 'Watch-WebexCall' {
         Connect-TestSimulator -MaxRetryCount 0
         $members = @(New-SimulatorMember -Count 2)
         Add-SimulatorFault -Method GET -Path "/telephony/calls/members/$($members[0])/calls" -Status 503 -Body '{"message":"busy"}' -Times 1
-        Add-SimulatorTimeline @(@{ afterMs = 1200; event = 'incoming'; callId = 'later'; number = '1234'; memberId = $members[0] })
-        $changes = Watch-WebexCall -MemberId $members -IntervalSec 0.5 -Timeout '00:00:03' -ErrorVariable failures -ErrorAction SilentlyContinue
+        # Posted after two rounds: the first reading of that member failed, the second is what the change is news to.
+        Add-TimelineAfterReading @(@{ afterMs = 0; event = 'incoming'; callId = 'later'; number = '1234'; memberId = $members[0] }) -Reads 4
+        $changes = Watch-WebexCall -MemberId $members -IntervalSec 0.5 -Timeout '00:00:04' -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $failures.Count | Should -Be 1
         $failures[0].TargetObject | Should -Be $members[0]
@@ -182,7 +210,7 @@ Describe 'Watch-WebexCall' {
     It '-IncludeExisting writes the calls already there; -State keeps the changes into those states' {
         $null = New-SimulatorCall -Answered
         $ringing = New-SimulatorCall
-        Add-SimulatorTimeline @(@{ afterMs = 900; event = 'ringOut'; callId = $ringing.id })
+        Add-TimelineAfterReading @(@{ afterMs = 0; event = 'ringOut'; callId = $ringing.id })
 
         $changes = Watch-WebexCall -IncludeExisting -State Alerting -IntervalSec 0.5 -Timeout '00:00:02.5'
 
@@ -192,8 +220,8 @@ Describe 'Watch-WebexCall' {
 
     It 'shows a log-line table that fits 80 columns, exports flat CSV, and survives a job' {
         $change = Invoke-Command {
-            Add-SimulatorTimeline @(@{ afterMs = 300; event = 'incoming'; callId = 'shown'; number = '+14085550100' })
-            Watch-WebexCall -IntervalSec 0.5 | Select-Object -First 1
+            Add-TimelineAfterReading @(@{ afterMs = 0; event = 'incoming'; callId = 'shown'; number = '+14085550100' })
+            Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:30' | Select-Object -First 1
         }
         $table = $change | Format-Table | Out-String -Width 80
         $table | Should -Match 'SeenAt\s+MemberId\s+Change\s+State\s+RemoteParty'
@@ -256,8 +284,8 @@ Describe 'Wait-WebexCall' {
         $member = New-SimulatorMember
         $calls = 1..2 | ForEach-Object { New-MemberCall -MemberId $member }
         Add-SimulatorTimeline @(
-            @{ afterMs = 400; event = 'answeredElsewhere'; callId = $calls[0].id; memberId = $member }
-            @{ afterMs = 900; event = 'ringOut'; callId = $calls[1].id; memberId = $member })
+            @{ afterMs = 1500; event = 'answeredElsewhere'; callId = $calls[0].id; memberId = $member }
+            @{ afterMs = 2500; event = 'ringOut'; callId = $calls[1].id; memberId = $member })
 
         $done = Get-WebexCall -MemberId $member | Wait-WebexCall -State Disconnected -PassThru -TimeoutSec 20
         $done.CallId | Should -Be @($calls[0].id, $calls[1].id)
