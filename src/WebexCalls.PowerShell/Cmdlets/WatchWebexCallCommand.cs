@@ -33,10 +33,19 @@ namespace WebexCalls.Commands
     /// <para>Admin mode: logs every change to the calls of a team to a CSV file for an hour, then stops by itself.</para>
     /// </example>
     /// <example>
-    /// <code>$heldSince = @{}; Watch-WebexCall -MemberId $queueAgents | ForEach-Object {
-    ///     if ($_.State -eq 'Held') { $heldSince[$_.CallId] = $_.SeenAt } else { $heldSince.Remove($_.CallId) }
-    ///     $heldSince.GetEnumerator() | Where-Object { (Get-Date) - $_.Value -gt [timespan]'00:02:00' } | ForEach-Object { Send-Page "Call $($_.Key) held over 2 minutes" } }</code>
-    /// <para>Alerts when any agent's call stays on hold longer than two minutes (Send-Page stands for your own alerting; the check runs each time a change arrives).</para>
+    /// <code>$heldSince = @{}
+    /// while ($true) {
+    ///     $latest = @{}
+    ///     Watch-WebexCall -MemberId $queueAgents -IncludeExisting -Timeout '00:00:30' | ForEach-Object { $latest[$_.CallId] = $_ }
+    ///     foreach ($id in @($heldSince.Keys)) { if ($latest[$id].State -ne 'Held') { $heldSince.Remove($id) } }
+    ///     $latest.Values | Where-Object { $_.State -eq 'Held' -and -not $heldSince[$_.CallId] } | ForEach-Object { $heldSince[$_.CallId] = $_.SeenAt }
+    ///     $heldSince.GetEnumerator() | Where-Object { [DateTimeOffset]::Now - $_.Value -gt [timespan]'00:02:00' } |
+    ///         ForEach-Object { Write-Warning "Call $($_.Key) has been on hold for over two minutes." }
+    /// }</code>
+    /// <para>
+    /// Admin mode: warns about any agent's call held longer than two minutes. Each pass watches for 30 seconds, so the
+    /// check also runs when nothing changes; -IncludeExisting makes each pass start from every call's current state.
+    /// </para>
     /// </example>
     /// <example>
     /// <code>Watch-WebexCall -State Alerting | Select-Object -First 1</code>
