@@ -840,7 +840,9 @@ public sealed partial class CallStore
     {
         var number = _nextCallNumber++;
         // Shaped like Webex's ids: unpadded base64 of a ciscospark:// URI, and of a UUID for the session.
-        id ??= Base64("ciscospark://us/CALL/simulator/callhalf-" + number + ":0");
+        // A member's calls carry its extension too: Webex's call ids are unique across the organisation, and scripts
+        // that watch many members key their calls by id.
+        id ??= Base64("ciscospark://us/CALL/simulator/callhalf-" + (ReferenceEquals(Self, User) ? string.Empty : Self.Number + "-") + number + ":0");
         var call = new SimulatedCall(id, sessionId ?? Base64(Guid.NewGuid().ToString()), personality, state, party, now, appearance: _calls.Count + 1)
         {
             LineOwnerId = lineOwnerId,

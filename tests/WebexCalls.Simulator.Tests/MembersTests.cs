@@ -28,6 +28,14 @@ public class MembersTests : SimulatorTestBase
         var calls = (await Sim.GetJsonAsync($"v1/telephony/calls/members/{ids[1999]}/calls")).GetProperty("items");
         Assert.Equal("connected", Assert.Single(calls.EnumerateArray()).GetProperty("state").GetString());
         Assert.Equal(0, (await Sim.GetJsonAsync("v1/telephony/calls")).GetProperty("items").GetArrayLength());   // the user's own are apart
+        // Call ids are unique across the organisation, as Webex's are.
+        var firstCalls = new List<string>();
+        foreach (var id in ids.Take(3))
+        {
+            firstCalls.Add((await Sim.GetJsonAsync($"v1/telephony/calls/members/{id}/calls")).GetProperty("items")[0].GetProperty("id").GetString()!);
+        }
+
+        Assert.Equal(3, firstCalls.Distinct().Count());
     }
 
     [Fact]
