@@ -58,6 +58,27 @@ namespace WebexCalls.Commands
 
                 _registered = true;
             }
+
+            // Off the pipeline thread: a rehearsal of the first request, against a stub, never the network (see Warmup).
+            // WEBEXCALLS_NO_WARMUP=1 turns it off, for hosts that import the module and never use it.
+            if (Environment.GetEnvironmentVariable("WEBEXCALLS_NO_WARMUP") != "1")
+            {
+                System.Threading.ThreadPool.QueueUserWorkItem(_ => WarmUp());
+            }
+        }
+
+        // Its own method, so the engine's types are resolved only once the loader above is in place.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void WarmUp()
+        {
+            try
+            {
+                Client.Warmup.RunAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
+                // The engine could not even load: the first cmdlet that needs it reports why.
+            }
         }
 
         private static Assembly? ResolveOnNetFramework(object? sender, ResolveEventArgs args)
