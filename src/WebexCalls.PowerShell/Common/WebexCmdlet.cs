@@ -248,6 +248,11 @@ namespace WebexCalls.Commands
             {
                 KnownCalls.Remember(call);
             }
+            else if (result is CallChange change && change.Change != CallChangeKind.Removed)
+            {
+                // A call a watch reported can be acted on by its handle, and -WhatIf can say who is on it.
+                KnownCalls.Remember(change.Call);
+            }
             else if (result is System.Collections.IEnumerable items && !(result is string))
             {
                 foreach (var item in items)
