@@ -34,6 +34,9 @@ $steps = @(
     'Get-WebexCall | Stop-WebexCall -PassThru'
     'Get-WebexCall -CallId $second.CallId -ErrorAction Continue'
     'Get-WebexCallHistory'
+    '# (simulator) In a second, Jane Doe rings in; she gives up a second later:'
+    "`$null = Invoke-RestMethod -Method Post '$control/timeline' -ContentType application/json -Body '{""events"":[{""afterMs"":1000,""event"":""incoming"",""callId"":""demo-ring"",""number"":""+14085550100""},{""afterMs"":2000,""event"":""ringOut"",""callId"":""demo-ring""}]}'"
+    "Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:03'"
     'Disconnect-WebexCalling'
 )
 
