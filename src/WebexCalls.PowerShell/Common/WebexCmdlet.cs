@@ -381,38 +381,25 @@ namespace WebexCalls.Commands
             }
 
             /// <summary>Writes a warning from the pipeline thread.</summary>
-            public void Warning(string text)
-            {
-                var cmdlet = _cmdlet;
-                _queue.Enqueue(() => cmdlet.WriteWarning(text));
-            }
+            public void Warning(string text) => Post(cmdlet => cmdlet.WriteWarning(text));
 
             /// <summary>Writes verbose text from the pipeline thread.</summary>
-            public void Verbose(string text)
-            {
-                var cmdlet = _cmdlet;
-                _queue.Enqueue(() => cmdlet.WriteVerbose(text));
-            }
+            public void Verbose(string text) => Post(cmdlet => cmdlet.WriteVerbose(text));
 
             /// <summary>Writes a result (remembering the calls it holds) from the pipeline thread.</summary>
-            public void Result(object result)
-            {
-                var cmdlet = _cmdlet;
-                _queue.Enqueue(() => cmdlet.WriteResult(result));
-            }
+            public void Result(object result) => Post(cmdlet => cmdlet.WriteResult(result));
 
             /// <summary>Writes a non-terminating error from the pipeline thread.</summary>
-            public void Error(ErrorRecord error)
-            {
-                var cmdlet = _cmdlet;
-                _queue.Enqueue(() => cmdlet.WriteError(error));
-            }
+            public void Error(ErrorRecord error) => Post(cmdlet => cmdlet.WriteError(error));
 
             /// <summary>Writes a progress record from the pipeline thread.</summary>
-            public void Progress(ProgressRecord progress)
+            public void Progress(ProgressRecord progress) => Post(cmdlet => cmdlet.WriteProgress(progress));
+
+            // A struct's lambdas cannot capture "this": the cmdlet is copied into a local first.
+            private void Post(Action<WebexCmdlet> write)
             {
                 var cmdlet = _cmdlet;
-                _queue.Enqueue(() => cmdlet.WriteProgress(progress));
+                _queue.Enqueue(() => write(cmdlet));
             }
         }
     }
