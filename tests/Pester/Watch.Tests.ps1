@@ -204,7 +204,19 @@ Describe 'Watch-WebexCall' {
         Reset-Simulator
         Connect-TestSimulator
         Add-SimulatorFault -Method GET -Path '/telephony/calls' -Status 401 -Body '{"message":"expired"}' -Times 0
-        { Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:05' } | Should -Throw -ErrorId 'WebexUnauthorized,WebexCalls.Commands.WatchWebexCallCommand'
+        $failure = { Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:05' } | Should -Throw -ErrorId 'WebexUnauthorized,WebexCalls.Commands.WatchWebexCallCommand' -PassThru
+        $failure.TargetObject | Should -Be "the user's calls"
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.TrackingId | Should -Not -BeNullOrEmpty
+        "$failure $($failure.ErrorDetails)" | Should -Not -Match (Get-TestToken)
+    }
+
+    It 'piped rows with a blank member id do not add the user''s own calls to a watch of members' {
+        $member = New-SimulatorMember
+        Clear-SimulatorRequest
+        [pscustomobject]@{ PersonId = $member }, [pscustomobject]@{ PersonId = '' } | Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:01.2'
+        @(Get-SimulatorRequest | Where-Object path -EQ '/v1/telephony/calls').Count | Should -Be 0
+        @(Get-SimulatorRequest | Where-Object path -Match '/members/').Count | Should -BeGreaterThan 0
     }
 
     It '-IncludeExisting writes the calls already there; -State keeps the changes into those states' {

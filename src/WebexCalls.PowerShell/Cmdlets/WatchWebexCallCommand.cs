@@ -60,6 +60,8 @@ namespace WebexCalls.Commands
     public sealed class WatchWebexCallCommand : WebexMembersReadCmdlet
     {
         private readonly List<CallScope> _scopes = new List<CallScope>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private TimeSpan? _limit;
 
         /// <summary>
         /// The owner (user, workspace or virtual line id) of a secondary line on the user's device: watches that line's
@@ -101,7 +103,7 @@ namespace WebexCalls.Commands
             try
             {
                 var owners = Members?.Select(member => CallScope.Of(member, OrgId, LineOwnerId)) ?? new[] { CallScope.Of(null, OrgId, LineOwnerId) };
-                foreach (var scope in owners.Where(scope => !_scopes.Any(known => known.MemberId == scope.MemberId && known.OrgId == scope.OrgId)))
+                foreach (var scope in owners.Where(scope => _seen.Add(scope.MemberId + "\n" + scope.OrgId)))
                 {
                     _scopes.Add(scope);
                 }
@@ -112,20 +114,26 @@ namespace WebexCalls.Commands
             }
         }
 
+        /// <summary>Checks -Timeout before any input is read or any request sent.</summary>
+        protected override void BeginProcessing()
+        {
+            // A TimeSpan parameter cannot be null, so "not given" is read from the bound parameters.
+            _limit = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
+            if (_limit < TimeSpan.FromSeconds(1))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-Timeout " + _limit + " is under a second. It takes a TimeSpan such as '00:10:00' or (New-TimeSpan -Minutes 10); a bare number is read as ticks."),
+                    "WebexInvalidTimeout", ErrorCategory.InvalidArgument, _limit));
+            }
+        }
+
         /// <summary>Watches until stopped, the timeout, or a downstream command that has enough.</summary>
         protected override void EndProcessing()
         {
-            // A TimeSpan parameter cannot be null, so "not given" is read from the bound parameters.
-            TimeSpan? limit = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
-            if (limit < TimeSpan.FromSeconds(1))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-Timeout " + limit + " is under a second. It takes a TimeSpan such as '00:10:00' or (New-TimeSpan -Minutes 10); a bare number is read as ticks."),
-                    "WebexInvalidTimeout", ErrorCategory.InvalidArgument, limit));
-            }
-
             if (_scopes.Count > 1 && _scopes.Any(scope => !scope.IsMember))
             {
+                // A piped row with a blank member id (an empty PersonId in a CSV) means "no member", not "the user":
+                // when members are watched, it must not add the user's own calls to the watch.
                 _scopes.RemoveAll(scope => !scope.IsMember);
             }
 
@@ -140,7 +148,7 @@ namespace WebexCalls.Commands
             var progress = new ProgressRecord(0x5EC1, "Watching calls", "Watching " + (_scopes.Count == 1 ? "calls" : _scopes.Count + " members") + "; Ctrl+C stops");
             var seen = 0;
             WriteProgress(progress);
-            using var timeout = limit is TimeSpan after ? new CancellationTokenSource(after) : new CancellationTokenSource();
+            using var timeout = _limit is TimeSpan after ? new CancellationTokenSource(after) : new CancellationTokenSource();
             using var watch = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, timeout.Token);
             var run = watcher.RunAsync(
                 change =>
@@ -165,7 +173,7 @@ namespace WebexCalls.Commands
             catch (WebexApiException ex)
             {
                 // The token stopped working (401, a refused renewal): no read can succeed, so the watch ends here.
-                ThrowTerminatingError(WebexErrorRecords.From(ex, null));
+                ThrowTerminatingError(WebexErrorRecords.From(ex, _scopes.Count == 1 ? _scopes[0].MemberId ?? (object)"the user's calls" : _scopes.Select(scope => scope.MemberId).ToArray()));
             }
             finally
             {
