@@ -54,6 +54,15 @@ Describe 'The built module' {
         $output | Select-Object -Last 1 | Should -Be "$($Cmdlets.Count)"
     }
 
+    It 'rehearses a first request in the background after import, unless WEBEXCALLS_NO_WARMUP is 1' {
+        # The rehearsal loads the engine without any cmdlet being run; with the switch off, nothing loads it.
+        $probe = "Import-Module '$ModulePath'; `$deadline = [DateTime]::UtcNow.AddSeconds(10)
+while ([DateTime]::UtcNow -lt `$deadline -and -not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'WebexCalls.Client')) { Start-Sleep -Milliseconds 50 }
+'ENGINE ' + ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'WebexCalls.Client')"
+        Invoke-FreshPwsh $probe | Should -Contain 'ENGINE True'
+        Invoke-FreshPwsh ("`$env:WEBEXCALLS_NO_WARMUP = '1'; " + $probe.Replace('AddSeconds(10)', 'AddSeconds(1)')) | Should -Contain 'ENGINE False'
+    }
+
     It 'makes its types nameable right after import, in a fresh pwsh' {
         $output = Invoke-FreshPwsh @"
 Import-Module '$ModulePath'
