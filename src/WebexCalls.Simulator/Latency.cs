@@ -22,12 +22,16 @@ public sealed class Latency
     /// <summary>Starts with the command line's latency for every request.</summary>
     public Latency(IOptions<SimulatorOptions> options) => _startupDelayMs = Math.Max(0, options.Value.LatencyMs);
 
-    /// <summary>Adds a rule ahead of the start-up latency.</summary>
+    /// <summary>
+    /// Adds a rule ahead of the start-up latency and of every earlier rule, replacing one for the same method and
+    /// path: the latest PUT is what holds, as a PUT means.
+    /// </summary>
     public void Add(LatencyRule rule)
     {
         lock (_gate)
         {
-            _rules.Add(rule);
+            _rules.RemoveAll(r => string.Equals(r.Method, rule.Method, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Path, rule.Path, StringComparison.OrdinalIgnoreCase));
+            _rules.Insert(0, rule);
         }
     }
 

@@ -4,7 +4,11 @@ using System.Linq;
 
 namespace WebexCalls.Simulator;
 
-/// <summary>One request the simulated Webex API received, as the control API reports it.</summary>
+/// <summary>
+/// One request the simulated Webex API received, as the control API reports it. Path is decoded, as routing sees it;
+/// RawTarget is the path and query exactly as the client sent them, escapes and all, so a test can prove what an id
+/// became on the wire.
+/// </summary>
 public sealed record LoggedRequest(
     DateTimeOffset Time,
     string Method,
@@ -17,7 +21,8 @@ public sealed record LoggedRequest(
     int Status,
     string ResponseTrackingId,
     string? TokenLabel = null,
-    bool ClientGone = false);
+    bool ClientGone = false,
+    string? RawTarget = null);
 
 /// <summary>
 /// The requests received under /v1, so tests can prove what a client sent (or that -WhatIf sent nothing). The

@@ -158,7 +158,8 @@ public static class SimulatorApp
             context.Response.StatusCode,
             trackingId,
             context.RequestServices.GetRequiredService<TokenRegistry>().LabelOf(bearer),
-            context.RequestAborted.IsCancellationRequested));
+            context.RequestAborted.IsCancellationRequested,
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget));
 
     private static IResult? Authorize(HttpContext context, string relativePath)
     {

@@ -32,7 +32,11 @@ public class SimulatorProcessTests
             http.DefaultRequestHeaders.Authorization = new("Bearer", "t");
             Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(match.Groups[1].Value + "/telephony/calls")).StatusCode);
 
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+            // A run started as a background job (`cmd &`) has SIGINT ignored, the child inherits that, and .NET keeps
+            // it ignored: Ctrl+C cannot reach it then. SIGTERM, which the host stops on in the same way, tests the
+            // clean stop in that case.
+            var signal = SignalState.SigIntIgnored() ? "-TERM" : "-INT";
+            using (var kill = Process.Start("kill", [signal, process.Id.ToString()]))
             {
                 await kill.WaitForExitAsync();
             }
@@ -47,6 +51,23 @@ public class SimulatorProcessTests
             {
                 process.Kill(entireProcessTree: true);
             }
+        }
+    }
+}
+
+internal static class SignalState
+{
+    /// <summary>True when this process ignores SIGINT (bit 1 of SigIgn in /proc/self/status), as a background job does.</summary>
+    public static bool SigIntIgnored()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            return line != null && (Convert.ToUInt64(line.Substring(7).Trim(), 16) & 0x2) != 0;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }
