@@ -423,6 +423,12 @@ namespace WebexCalls.Client
             {
                 throw;
             }
+            catch (RateLimitGateClosedException ex)
+            {
+                // Never sent, so never processed; the wait left is what the next try should wait.
+                _observer?.ResponseReceived(method.Method, displayPath, null, stopwatch.Elapsed, RequestTrackingId(request), null);
+                throw new WebexApiException(WebexErrorKind.RateLimited, method.Method, displayPath, null, ex.Message, null, RequestTrackingId(request), ex.Remaining, callId, ex);
+            }
             catch (Exception ex) when (ex is OperationCanceledException || ex is TimeoutException || ex is HttpRequestException || ex is IOException)
             {
                 // The retry handler times each attempt (TimeoutException); a cancellation nobody asked for is a timeout too.

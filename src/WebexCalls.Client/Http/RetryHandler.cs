@@ -51,6 +51,13 @@ namespace WebexCalls.Client.Http
             for (var attempt = 1; ; attempt++)
             {
                 var gateWait = _gate.WaitNow();
+                if (gateWait > TimeSpan.Zero && waited + gateWait > _policy.MaxRetryWait)
+                {
+                    // The gate keeps the request's own budget: a Retry-After longer than the budget fails at once,
+                    // for the request that met it and for every request after it until the gate opens.
+                    throw new RateLimitGateClosedException(gateWait, _policy.MaxRetryWait);
+                }
+
                 if (gateWait > TimeSpan.Zero)
                 {
                     // Another request on this connection met a 429: wait with it rather than collect one of our own.
@@ -114,7 +121,7 @@ namespace WebexCalls.Client.Http
                 if (status == 429 || status == 423)
                 {
                     // Not processed, says Webex: safe to send again, whatever the method.
-                    var asked = WebexErrorReader.RetryAfterOf(response);
+                    var asked = RetryAfterParser.Read(response, DateTimeOffset.UtcNow);
                     var wait = asked ?? Scale(_policy.DefaultRetryAfter, attempt);
                     _gate.CloseUntil(DateTimeOffset.UtcNow + wait);
                     return (true, wait, status.ToString(System.Globalization.CultureInfo.InvariantCulture), asked is null ? "no Retry-After: the default" : "Retry-After");

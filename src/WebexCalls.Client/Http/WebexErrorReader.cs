@@ -48,7 +48,7 @@ namespace WebexCalls.Client.Http
             var headerTrackingId = HeaderTrackingId(response);
             var trackingId = bodyTrackingId ?? headerTrackingId ?? requestTrackingId;
             return new WebexApiException(
-                KindOf(status, message, details), method, path, status, message, details, trackingId, RetryAfter(response), callId)
+                KindOf(status, message, details), method, path, status, message, details, trackingId, RetryAfterParser.Read(response, DateTimeOffset.UtcNow), callId)
             {
                 // Only a Webex answer carries Webex's tracking id; a proxy's page or a made-up id is nothing to quote.
                 ReachedWebex = isWebexBody || headerTrackingId != null,
@@ -106,26 +106,6 @@ namespace WebexCalls.Client.Http
 
         private static bool SaysCallNotFound(string? text) =>
             text != null && text.IndexOf("call not found", StringComparison.OrdinalIgnoreCase) >= 0;
-
-        /// <summary>The wait a response's Retry-After asks for (seconds, or an HTTP date), or null without one.</summary>
-        internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) => RetryAfter(response);
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is TimeSpan delta)
-            {
-                return delta;
-            }
-
-            if (header?.Date is DateTimeOffset date)
-            {
-                var wait = date - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-
-            return null;
-        }
 
         private static bool TryReadWebexBody(byte[] body, ref string? message, List<string> details, ref string? trackingId)
         {
