@@ -18,6 +18,15 @@ namespace WebexCalls.Client
             @"^(?:(?:tel:)?\+?[0-9*#]+|sips?:" + User + "@" + Host + "(?::[0-9]{1,5})?|" + User + "@" + Host + ")$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        /// <summary>
+        /// The longest number accepted, after separators are taken out. The spec sets no limit; E.164 numbers have at
+        /// most 15 digits, and this leaves room for a leading +, access codes, * and #.
+        /// </summary>
+        public const int MaxNumberLength = 32;
+
+        /// <summary>The longest SIP or e-mail-style URI accepted; the spec sets no limit, and real ones are far shorter.</summary>
+        public const int MaxUriLength = 256;
+
         /// <summary>The forms accepted, for messages.</summary>
         public const string AcceptedForms = "digits (1234, +14085550100, *73, with # allowed; spaces, dashes, dots and parentheses are fine), tel:+14085550100, sip:user@example.com or user@example.com";
 
@@ -33,10 +42,23 @@ namespace WebexCalls.Client
         }
 
         /// <summary>True when <paramref name="destination"/>, normalised, has one of the accepted forms.</summary>
-        public static bool IsValid(string? destination) => !string.IsNullOrWhiteSpace(destination) && Valid.IsMatch(Normalize(destination!));
+        public static bool IsValid(string? destination) =>
+            !string.IsNullOrWhiteSpace(destination) && TooLong(Normalize(destination!)) is null && Valid.IsMatch(Normalize(destination!));
 
-        /// <summary>Explains why <paramref name="destination"/> is refused.</summary>
-        public static string Describe(string? destination) =>
-            "'" + destination + "' is not a destination Webex can dial. Use " + AcceptedForms + ".";
+        /// <summary>Explains why <paramref name="destination"/> is refused, quoting at most the start of a long one.</summary>
+        public static string Describe(string? destination)
+        {
+            var tooLong = string.IsNullOrWhiteSpace(destination) ? null : TooLong(Normalize(destination!));
+            return "'" + WebexIdRules.Quote(destination) + "' is not a destination Webex can dial"
+                + (tooLong is null ? ". Use " + AcceptedForms + "." : ": " + tooLong + ".");
+        }
+
+        private static string? TooLong(string normalized)
+        {
+            var isNumber = PhoneLike.IsMatch(normalized);
+            var limit = isNumber ? MaxNumberLength : MaxUriLength;
+            return normalized.Length <= limit ? null
+                : "it is " + normalized.Length + " characters long, more than the " + limit + " a " + (isNumber ? "number" : "URI") + " may have";
+        }
     }
 }

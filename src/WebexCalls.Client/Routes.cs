@@ -23,23 +23,79 @@ namespace WebexCalls.Client
             "dial", "answer", "hangup", "calls", "park", "transmitDtmf", "wrapupreasons",
         };
 
+        /// <summary>
+        /// The text of <paramref name="id"/> as one escaped path segment or query value; a value that cannot be a Webex
+        /// id (see <see cref="WebexIdRules"/>) is refused before anything is built.
+        /// </summary>
+        public static string Escape(string argumentName, string? id, string method, string operation)
+        {
+            RequireId(argumentName, id, method, operation);
+            return Uri.EscapeDataString(id!);
+        }
+
+        /// <summary>Refuses, as <see cref="WebexErrorKind.InvalidId"/>, a value that cannot be a Webex id.</summary>
+        public static void RequireId(string argumentName, string? id, string method, string operation)
+        {
+            var problem = WebexIdRules.Problem(id);
+            if (problem != null)
+            {
+                throw InvalidId(argumentName, id, problem, method, operation);
+            }
+        }
+
+        /// <summary>The same check for an id that is optional: null passes.</summary>
+        public static void RequireIdIfGiven(string argumentName, string? id, string method, string operation)
+        {
+            if (id != null)
+            {
+                RequireId(argumentName, id, method, operation);
+            }
+        }
+
+        /// <summary>
+        /// The absolute URI of <paramref name="path"/> under <paramref name="baseAddress"/>, after checking that the URI
+        /// parser kept every segment the route meant: escaping alone is not trusted, since .NET removes dot segments
+        /// and may unescape. A path that changed on the way is refused as <see cref="WebexErrorKind.InvalidId"/>.
+        /// </summary>
+        public static Uri Resolve(Uri baseAddress, string path, string method)
+        {
+            var uri = new Uri(baseAddress, path);
+            var query = path.IndexOf('?');
+            var meant = (query < 0 ? path : path.Substring(0, query)).Split('/');
+            var basePath = baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress.AbsolutePath : baseAddress.AbsolutePath + "/";
+            var actual = uri.AbsolutePath;
+            var kept = actual.StartsWith(basePath, StringComparison.Ordinal)
+                && SameSegments(actual.Substring(basePath.Length).Split('/'), meant)
+                && string.Equals(uri.Query, query < 0 ? string.Empty : path.Substring(query), StringComparison.Ordinal)
+                && uri.Fragment.Length == 0;
+            if (!kept)
+            {
+                throw new WebexApiException(
+                    WebexErrorKind.InvalidId, method, "/" + WebexIdRules.Quote(path), null,
+                    "the path it would take (" + WebexIdRules.Quote(uri.AbsolutePath) + ") is not the route's own; an id in it is not a Webex id",
+                    null, null);
+            }
+
+            return uri;
+        }
+
         public static string List(CallScope scope) =>
-            scope.IsMember ? Member(scope) + "/calls" + Query(scope, null) : Calls + Query(scope, null);
+            scope.IsMember ? Member(scope, "GET") + "/calls" + Query(scope, null, "GET") : Calls + Query(scope, null, "GET");
 
         public static string Call(CallScope scope, string callId) =>
-            (scope.IsMember ? Member(scope) + "/calls/" : Calls + "/") + Uri.EscapeDataString(callId) + Query(scope, null);
+            (scope.IsMember ? Member(scope, "GET") + "/calls/" : Calls + "/") + Escape("callId", callId, "GET", "{callId}") + Query(scope, null, "GET");
 
         // The user-level history takes no lineOwnerId (the spec gives it none).
         public static string History(CallScope scope, string? type) =>
-            (scope.IsMember ? Member(scope) : Calls) + "/history" + Query(scope.IsMember ? scope : CallScope.User, type);
+            (scope.IsMember ? Member(scope, "GET") : Calls) + "/history" + Query(scope.IsMember ? scope : CallScope.User, type, "GET");
 
         // A POST carries lineOwnerId in its body, so only a member's orgId goes in the query.
         public static string Command(CallScope scope, string operation) =>
-            (scope.IsMember ? Member(scope) : Calls) + "/" + operation + (scope.IsMember ? Query(scope, null) : string.Empty);
+            (scope.IsMember ? Member(scope, "POST") : Calls) + "/" + operation + (scope.IsMember ? Query(scope, null, "POST") : string.Empty);
 
-        private static string Member(CallScope scope) => Calls + "/members/" + Uri.EscapeDataString(scope.MemberId!);
+        private static string Member(CallScope scope, string method) => Calls + "/members/" + Escape("memberId", scope.MemberId, method, "members/{memberId}");
 
-        private static string Query(CallScope scope, string? type)
+        private static string Query(CallScope scope, string? type, string method)
         {
             var parts = new List<string>();
             if (type != null)
@@ -49,14 +105,56 @@ namespace WebexCalls.Client
 
             if (scope.IsMember && scope.OrgId != null)
             {
-                parts.Add("orgId=" + Uri.EscapeDataString(scope.OrgId));
+                parts.Add("orgId=" + Escape("orgId", scope.OrgId, method, "members/{memberId}?orgId={orgId}"));
             }
             else if (!scope.IsMember && scope.LineOwnerId != null)
             {
-                parts.Add("lineOwnerId=" + Uri.EscapeDataString(scope.LineOwnerId));
+                parts.Add("lineOwnerId=" + Escape("lineOwnerId", scope.LineOwnerId, method, "?lineOwnerId={lineOwnerId}"));
             }
 
             return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts.ToArray());
+        }
+
+        private static bool SameSegments(string[] actual, string[] meant)
+        {
+            if (actual.Length != meant.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < actual.Length; i++)
+            {
+                // Compared unescaped: a parser may change how a character is escaped, never which character it is.
+                if (!string.Equals(Uri.UnescapeDataString(actual[i]), Uri.UnescapeDataString(meant[i]), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static WebexApiException InvalidId(string argumentName, string? id, string problem, string method, string operation) =>
+            new WebexApiException(
+                WebexErrorKind.InvalidId, method, "/" + Calls + "/" + operation, null,
+                "the " + Describe(argumentName) + " '" + WebexIdRules.Quote(id) + "' is not a Webex id: " + problem, null, null)
+            {
+                ArgumentName = argumentName,
+            };
+
+        private static string Describe(string argumentName)
+        {
+            switch (argumentName)
+            {
+                case "callId": return "call id";
+                case "callId1": return "call id";
+                case "callId2": return "second call id";
+                case "memberId": return "member id";
+                case "orgId": return "organisation id";
+                case "lineOwnerId": return "line owner id";
+                case "endpointId": return "endpoint id";
+                default: return argumentName;
+            }
         }
     }
 }

@@ -56,7 +56,6 @@ namespace WebexCalls.Client
         /// <summary>Reads one active call (<c>GET /telephony/calls/{callId}</c>); a call that is gone is <see cref="WebexErrorKind.NotFound"/>.</summary>
         public async Task<CallSession> GetCallAsync(string callId, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             scope ??= CallScope.User;
             var response = await SendAsync(HttpMethod.Get, Routes.Call(scope, callId), callId, null, cancellationToken, scope).ConfigureAwait(false);
             return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow, scope);
@@ -182,21 +181,18 @@ namespace WebexCalls.Client
         /// <summary>Runs one of the actions that take only a call id: hold, resume, hang up, mute, recording, push.</summary>
         public Task PerformAsync(CallAction action, string callId, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             return CommandAsync(PathOf(action), new CallCommandWire { CallId = callId }, scope, callId, cancellationToken);
         }
 
         /// <summary>Answers an alerting call (<c>POST /telephony/calls/answer</c>), on <paramref name="endpointId"/> or the primary device.</summary>
         public Task AnswerAsync(string callId, string? endpointId, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             return CommandAsync("answer", new CallCommandWire { CallId = callId, EndpointId = endpointId }, scope, callId, cancellationToken);
         }
 
         /// <summary>Rejects an unanswered incoming call (<c>POST /telephony/calls/reject</c>); a null action sends none (Webex then applies busy).</summary>
         public Task RejectAsync(string callId, RejectAction? action, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             var wireAction = action switch
             {
                 null => null,
@@ -214,7 +210,6 @@ namespace WebexCalls.Client
         /// </summary>
         public Task DivertAsync(string callId, string? destination, bool toVoicemail, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             destination = toVoicemail ? RequireDestinationIfGiven(destination, nameof(destination)) : RequireDestination(destination, nameof(destination));
 
             var body = new CallCommandWire { CallId = callId, Destination = destination, ToVoicemail = toVoicemail ? true : (bool?)null };
@@ -233,12 +228,6 @@ namespace WebexCalls.Client
                 throw new ArgumentException("Give both call ids (attended transfer) or neither (the user's two calls).", nameof(callId2));
             }
 
-            if (callId1 != null)
-            {
-                RequireCallId(callId1);
-                RequireCallId(callId2!);
-            }
-
             // A body that says nothing is the spec's way to ask for the automatic pick, so {} (or just the line) is sent.
             return CommandAsync("transfer", new CallCommandWire { CallId1 = callId1, CallId2 = callId2 }, scope, callId1, cancellationToken);
         }
@@ -250,7 +239,6 @@ namespace WebexCalls.Client
         /// </summary>
         public async Task<DialResult?> MuteTransferAsync(string callId, string destination, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             destination = RequireDestination(destination, nameof(destination));
             var body = new CallCommandWire { CallId1 = callId, Destination = destination };
             var response = await SendCommandAsync("transfer", body, scope, callId, cancellationToken).ConfigureAwait(false);
@@ -264,7 +252,6 @@ namespace WebexCalls.Client
         /// </summary>
         public async Task<ParkedCall> ParkAsync(string callId, string? destination, bool isGroupPark, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             destination = RequireDestinationIfGiven(destination, nameof(destination));
             var body = new CallCommandWire { CallId = callId, Destination = destination, IsGroupPark = isGroupPark ? true : (bool?)null };
             var response = await SendCommandAsync("park", body, scope, callId, cancellationToken).ConfigureAwait(false);
@@ -280,7 +267,6 @@ namespace WebexCalls.Client
         /// <summary>Sends DTMF digits into a call (<c>POST /telephony/calls/transmitDtmf</c>); see <see cref="DtmfValidator"/>.</summary>
         public Task TransmitDtmfAsync(string callId, string digits, CallScope? scope, CancellationToken cancellationToken)
         {
-            RequireCallId(callId);
             if (!DtmfValidator.IsValid(digits))
             {
                 throw new ArgumentException(DtmfValidator.Describe(digits), nameof(digits));
@@ -337,6 +323,13 @@ namespace WebexCalls.Client
             // A member's route already names the line, so its body never carries lineOwnerId (the spec's members
             // bodies do not define it).
             body.LineOwnerId = scope.IsMember ? null : scope.LineOwnerId;
+
+            // Every id in the body is checked here, before anything is sent, as the route checks those in the path.
+            Routes.RequireIdIfGiven("callId", body.CallId, "POST", operation);
+            Routes.RequireIdIfGiven("callId1", body.CallId1, "POST", operation);
+            Routes.RequireIdIfGiven("callId2", body.CallId2, "POST", operation);
+            Routes.RequireIdIfGiven("endpointId", body.EndpointId, "POST", operation);
+            Routes.RequireIdIfGiven("lineOwnerId", body.LineOwnerId, "POST", operation);
             return SendAsync(HttpMethod.Post, Routes.Command(scope, operation), callId, Serialize(body, WebexJsonContext.Wire.CallCommandWire), cancellationToken, scope, operation);
         }
 
@@ -374,14 +367,6 @@ namespace WebexCalls.Client
             return body;
         }
 
-        private static void RequireCallId(string callId)
-        {
-            if (string.IsNullOrWhiteSpace(callId))
-            {
-                throw new ArgumentException("A call id is required.", nameof(callId));
-            }
-        }
-
         /// <summary>The destination as it is sent (see <see cref="DestinationValidator.Normalize"/>); refused when not dialable.</summary>
         private static string RequireDestination(string? destination, string parameterName)
         {
@@ -402,7 +387,11 @@ namespace WebexCalls.Client
             HttpMethod method, string path, string? callId, byte[]? body, CancellationToken cancellationToken, CallScope scope, string? operation = null)
         {
             var displayPath = "/" + path;
-            using var request = new HttpRequestMessage(method, path);
+
+            // The URI is built here, and checked to still be the route's own, rather than left to HttpClient.
+            using var request = _http.BaseAddress is null
+                ? new HttpRequestMessage(method, path)
+                : new HttpRequestMessage(method, Routes.Resolve(_http.BaseAddress, path, method.Method));
             if (body != null)
             {
                 request.Content = new ByteArrayContent(body);

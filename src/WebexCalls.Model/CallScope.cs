@@ -36,10 +36,13 @@ namespace WebexCalls.Client
         public static CallScope ForLine(string? lineOwnerId) =>
             string.IsNullOrEmpty(lineOwnerId) ? User : new CallScope(lineOwnerId, null, null);
 
-        /// <summary>A member's calls, through the Members API.</summary>
+        /// <summary>
+        /// A member's calls, through the Members API. Only a missing id is refused here; whether the text can be a Webex
+        /// id (not whitespace, not a dot segment) is the client's check, made before any request.
+        /// </summary>
         public static CallScope ForMember(string memberId, string? orgId)
         {
-            if (string.IsNullOrWhiteSpace(memberId))
+            if (string.IsNullOrEmpty(memberId))
             {
                 throw new ArgumentException("A member id is required.", nameof(memberId));
             }

@@ -77,11 +77,23 @@ namespace WebexCalls.Client
         /// <summary>The call the request was about, when there was one.</summary>
         public string? CallId { get; }
 
+        /// <summary>
+        /// For <see cref="WebexErrorKind.InvalidId"/>: which value was refused, as the client names it (<c>callId</c>,
+        /// <c>callId2</c>, <c>memberId</c>, <c>orgId</c>, <c>lineOwnerId</c>, <c>endpointId</c>); null otherwise.
+        /// </summary>
+        public string? ArgumentName { get; internal set; }
+
         private static string Compose(
             WebexErrorKind kind, string method, string path, int? status, string? message, IReadOnlyList<string>? details, string? trackingId)
         {
             var text = new StringBuilder();
-            text.Append(method).Append(' ').Append(path).Append(" failed: ");
+            if (kind == WebexErrorKind.InvalidId)
+            {
+                // Nothing was sent, so there is no status or tracking id to add.
+                return text.Append(method).Append(' ').Append(Quoting.QuotePath(path)).Append(" was not sent: ").Append(message).Append('.').ToString();
+            }
+
+            text.Append(method).Append(' ').Append(Quoting.QuotePath(path)).Append(" failed: ");
             text.Append(status is int s ? "HTTP " + s + " (" + kind + ")" : kind.ToString());
             if (!string.IsNullOrWhiteSpace(message))
             {

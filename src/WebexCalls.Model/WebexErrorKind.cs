@@ -29,5 +29,11 @@ namespace WebexCalls.Client
         NotOffered,
         /// <summary>A new access token could not be had from the refresh token (revoked, expired, or a wrong client).</summary>
         TokenRefreshFailed,
+
+        /// <summary>
+        /// Not sent: a value that goes into the request (a call, member, organisation, line owner or endpoint id) cannot
+        /// be a Webex id, or would take the request to another route; see <see cref="WebexApiException.ArgumentName"/>.
+        /// </summary>
+        InvalidId,
     }
 }

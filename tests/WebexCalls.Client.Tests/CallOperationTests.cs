@@ -48,13 +48,13 @@ public class CallOperationTests
     [Fact]
     public async Task A_line_owner_goes_in_the_body_of_a_post_and_the_query_of_a_get()
     {
-        var (_, body) = await Sent(HttpStatusCode.NoContent, null, c => c.PerformAsync(CallAction.Hold, "c1", CallScope.ForLine("owner 1"), CancellationToken.None));
-        Assert.Equal("""{"callId":"c1","lineOwnerId":"owner 1"}""", body);
+        var (_, body) = await Sent(HttpStatusCode.NoContent, null, c => c.PerformAsync(CallAction.Hold, "c1", CallScope.ForLine("owner+1"), CancellationToken.None));
+        Assert.Equal("""{"callId":"c1","lineOwnerId":"owner+1"}""", body);
 
         var (client, stub) = Create(StubHandler.Answer(HttpStatusCode.OK, """{"items":[{"id":"c1","state":"held"}]}"""));
-        var calls = await client.ListCallsAsync(CallScope.ForLine("owner 1"), CancellationToken.None);
-        Assert.Equal("/v1/telephony/calls?lineOwnerId=owner%201", stub.Requests[0].Request.RequestUri!.PathAndQuery);
-        Assert.Equal("owner 1", Assert.Single(calls).LineOwnerId);
+        var calls = await client.ListCallsAsync(CallScope.ForLine("owner+1"), CancellationToken.None);
+        Assert.Equal("/v1/telephony/calls?lineOwnerId=owner%2B1", stub.Requests[0].Request.RequestUri!.PathAndQuery);
+        Assert.Equal("owner+1", Assert.Single(calls).LineOwnerId);
     }
 
     [Fact]

@@ -51,3 +51,26 @@ public class DestinationValidatorTests
         Assert.Contains("tel:+14085550100", DestinationValidator.Describe(destination));
     }
 }
+
+/// <summary>Destinations have a length: the spec sets none, so a number is capped at 32 characters and a URI at 256.</summary>
+public class DestinationLengthTests
+{
+    [Fact]
+    public void A_number_up_to_32_characters_is_dialled_and_one_longer_is_refused_saying_why()
+    {
+        Assert.True(DestinationValidator.IsValid("+" + new string('1', 31)));
+        Assert.True(DestinationValidator.IsValid("+1 (408) 555-0100 1234567890123456"));
+        Assert.False(DestinationValidator.IsValid("+" + new string('1', 32)));
+        var described = DestinationValidator.Describe(new string('1', 10000));
+        Assert.Contains("10000 characters long, more than the 32 a number may have", described);
+        Assert.True(described.Length < 300, "a 10,000-digit destination is quoted short");
+    }
+
+    [Fact]
+    public void A_uri_up_to_256_characters_is_dialled_and_one_longer_is_refused()
+    {
+        var host = "@example.com";
+        Assert.True(DestinationValidator.IsValid("sip:" + new string('a', 256 - 4 - host.Length) + host));
+        Assert.False(DestinationValidator.IsValid("sip:" + new string('a', 257 - 4 - host.Length) + host));
+    }
+}

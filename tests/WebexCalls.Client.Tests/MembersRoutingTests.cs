@@ -8,7 +8,7 @@ namespace WebexCalls.Client.Tests;
 /// <summary>Admin mode: every operation goes through /telephony/calls/members/{memberId} with orgId, never lineOwnerId.</summary>
 public class MembersRoutingTests
 {
-    private static readonly CallScope Member = CallScope.ForMember("person/1", "org 9");
+    private static readonly CallScope Member = CallScope.ForMember("person/1", "org+9");
 
     private static (WebexCallsClient Client, StubHandler Stub) Create(StubHandler stub)
     {
@@ -25,8 +25,8 @@ public class MembersRoutingTests
 
         var call = Assert.Single(await client.ListCallsAsync(Member, CancellationToken.None));
 
-        Assert.Equal("/v1/telephony/calls/members/person%2F1/calls?orgId=org%209", stub.Requests[0].Request.RequestUri!.PathAndQuery);
-        Assert.Equal(("person/1", "org 9", null), (call.MemberId, call.OrgId, call.LineOwnerId));
+        Assert.Equal("/v1/telephony/calls/members/person%2F1/calls?orgId=org%2B9", stub.Requests[0].Request.RequestUri!.PathAndQuery);
+        Assert.Equal(("person/1", "org+9", null), (call.MemberId, call.OrgId, call.LineOwnerId));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class MembersRoutingTests
 
         (client, stub) = Create(StubHandler.Answer(HttpStatusCode.OK, """{"items":[]}"""));
         await client.ListHistoryAsync(CallHistoryType.Placed, Member, CancellationToken.None);
-        Assert.Equal("/v1/telephony/calls/members/person%2F1/history?type=placed&orgId=org%209", stub.Requests[0].Request.RequestUri!.PathAndQuery);
+        Assert.Equal("/v1/telephony/calls/members/person%2F1/history?type=placed&orgId=org%2B9", stub.Requests[0].Request.RequestUri!.PathAndQuery);
     }
 
     public static TheoryData<string, Func<WebexCallsClient, Task>, string> Commands => new()
@@ -58,7 +58,7 @@ public class MembersRoutingTests
         var (client, stub) = Create(StubHandler.Answer(HttpStatusCode.NoContent));
         await act(client);
         var (request, body) = Assert.Single(stub.Requests);
-        Assert.Equal("/v1/telephony/calls/members/person%2F1/" + operation + "?orgId=org%209", request.RequestUri!.PathAndQuery);
+        Assert.Equal("/v1/telephony/calls/members/person%2F1/" + operation + "?orgId=org%2B9", request.RequestUri!.PathAndQuery);
         Assert.Equal(expectedBody, body);
     }
 
@@ -79,9 +79,9 @@ public class MembersRoutingTests
         var started = await client.DialAsync("1234", null, Member, CancellationToken.None);
         var call = await client.GetNewCallAsync(started, Member, CancellationToken.None);
 
-        Assert.Equal("/v1/telephony/calls/members/person%2F1/dial?orgId=org%209", stub.Requests[0].Request.RequestUri!.PathAndQuery);
+        Assert.Equal("/v1/telephony/calls/members/person%2F1/dial?orgId=org%2B9", stub.Requests[0].Request.RequestUri!.PathAndQuery);
         Assert.Equal("""{"destination":"1234"}""", stub.Requests[0].Body);
-        Assert.Equal("/v1/telephony/calls/members/person%2F1/calls/c9?orgId=org%209", stub.Requests[1].Request.RequestUri!.PathAndQuery);
+        Assert.Equal("/v1/telephony/calls/members/person%2F1/calls/c9?orgId=org%2B9", stub.Requests[1].Request.RequestUri!.PathAndQuery);
         Assert.Equal("person/1", call.MemberId);
     }
 

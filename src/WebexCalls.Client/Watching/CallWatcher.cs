@@ -223,7 +223,13 @@ namespace WebexCalls.Client.Watching
                 catch (WebexApiException ex)
                 {
                     _failed(scope, ex);
-                    if (ex.Kind == WebexErrorKind.BadRequest || ex.Kind == WebexErrorKind.Forbidden || ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.NotOffered)
+                    if (ex.Kind == WebexErrorKind.InvalidId)
+                    {
+                        // Never sent, and never will be: the id cannot be a Webex id, so the next round would fail the same way.
+                        Volatile.Write(ref _dropped[index], true);
+                        _note("Stopped watching " + WebexIdRules.Quote(scope.ToString()) + ": its id is not a Webex id, so nothing was sent.");
+                    }
+                    else if (ex.Kind == WebexErrorKind.BadRequest || ex.Kind == WebexErrorKind.Forbidden || ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.NotOffered)
                     {
                         Volatile.Write(ref _dropped[index], true);
                         _note("Stopped watching " + (scope.IsMember ? scope.ToString() : "the user's calls") + ": Webex refused to read them (" + ex.StatusCode + ").");

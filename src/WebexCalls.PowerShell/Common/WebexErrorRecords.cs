@@ -14,9 +14,39 @@ namespace WebexCalls.Commands
 
         public static ErrorRecord From(WebexApiException exception, object? target)
         {
-            var record = new ErrorRecord(exception, ErrorIdOf(exception), CategoryOf(exception.Kind), target ?? exception.CallId);
-            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = AdviceFor(exception) };
+            target ??= exception.CallId;
+
+            // A target is shown with the error: a 10,000-character id is quoted short, as the message quotes it.
+            var record = new ErrorRecord(exception, ErrorIdOf(exception), CategoryOf(exception.Kind), target is string text ? WebexIdRules.Quote(text) : target);
+            var message = exception.Kind == WebexErrorKind.InvalidId && ParameterOf(exception.ArgumentName) is string parameter
+                ? "-" + parameter + ": " + exception.Message
+                : exception.Message;
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = AdviceFor(exception) };
             return record;
+        }
+
+        /// <summary>
+        /// An argument the client refused before sending (a transfer with one call id of two, DTMF it cannot send):
+        /// the cmdlets check their parameters first, so this is a safety net that still names the problem.
+        /// </summary>
+        public static ErrorRecord InvalidArgument(ArgumentException exception, object? target) =>
+            Failure(exception, "WebexInvalidArgument", ErrorCategory.InvalidArgument, target is string text ? WebexIdRules.Quote(text) : target,
+                "Check the parameters against Get-Help; nothing was sent.");
+
+        /// <summary>The cmdlet parameter that carries a value the client names <paramref name="argumentName"/>.</summary>
+        private static string? ParameterOf(string? argumentName)
+        {
+            switch (argumentName)
+            {
+                case "callId": return "CallId";
+                case "callId1": return "CallId";
+                case "callId2": return "TargetCallId";
+                case "memberId": return "MemberId";
+                case "orgId": return "OrgId";
+                case "lineOwnerId": return "LineOwnerId";
+                case "endpointId": return "EndpointId";
+                default: return null;
+            }
         }
 
         public static ErrorRecord NotConnected() =>
@@ -93,6 +123,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.InvalidResponse: return "WebexInvalidResponse";
                 case WebexErrorKind.NotOffered: return "WebexMembersRouteNotOffered";
                 case WebexErrorKind.TokenRefreshFailed: return "WebexTokenRefreshFailed";
+                case WebexErrorKind.InvalidId: return "WebexInvalidId";
                 default: return "WebexHttpError";
             }
         }
@@ -113,6 +144,7 @@ namespace WebexCalls.Commands
                 case WebexErrorKind.InvalidResponse: return ErrorCategory.InvalidResult;
                 case WebexErrorKind.NotOffered: return ErrorCategory.NotImplemented;
                 case WebexErrorKind.TokenRefreshFailed: return ErrorCategory.AuthenticationError;
+                case WebexErrorKind.InvalidId: return ErrorCategory.InvalidArgument;
                 default: return ErrorCategory.ProtocolError;
             }
         }
@@ -133,10 +165,18 @@ namespace WebexCalls.Commands
             var scopes = exception.Path.IndexOf("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase) >= 0 ? AdminScopes : Scopes;
             switch (exception.Kind)
             {
+                case WebexErrorKind.InvalidId:
+                    return "Nothing was sent. Give the id as Webex wrote it: call ids from Get-WebexCall, member ids from the People API or Control Hub.";
                 case WebexErrorKind.NotFound:
                     if (exception.CallId != null)
                     {
                         return "The call has ended or the id is wrong. Run Get-WebexCall to see the active calls.";
+                    }
+
+                    if (scopes == AdminScopes && exception.Method == "GET")
+                    {
+                        // A members read names no call: its 404 is about the member, not the address of Webex.
+                        return "No such member: check the member id (a person, workspace or virtual line id), and give -OrgId when the member is in another organisation than the token's.";
                     }
 
                     // Retrieve, pickup, barge-in and pull name no call: their 404 means nothing is parked, ringing or

@@ -1,0 +1,88 @@
+# No id can reach another path: every id-taking parameter of every cmdlet (found in the module itself, so a new one is
+# covered the day it is added) gets values a URI parser could turn into another route, or that no Webex id can be.
+# The simulator's log (the raw target, escapes and all) must show each request at exactly the route a harmless id
+# takes, with the value escaped in its place, or no request at all. Issue 15: -MemberId '..' made the admin's own
+# phone dial, and -CallId '..' read /v1/telephony/.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+
+    $idParameters = 'CallId', 'TargetCallId', 'MemberId', 'OrgId', 'LineOwnerId', 'EndpointId'
+    # What each cmdlet needs besides the id under test; ids it requires get a harmless value.
+    $needs = @{
+        'Invoke-WebexDial' = @{ Destination = '1234' }
+        'Invoke-WebexDivert' = @{ ToVoicemail = $true }
+        'Invoke-WebexBargeIn' = @{ Target = '1234' }
+        'Send-WebexCallDtmf' = @{ Digits = '1' }
+        'Move-WebexCall' = @{ TargetCallId = 'call-two' }
+        'Set-WebexCallWrapUp' = @{ Reason = 'Sales'; MemberId = 'member-ok' }
+        'Wait-WebexCall' = @{ State = 'Connected'; TimeoutSec = 1 }
+        'Watch-WebexCall' = @{ Timeout = [timespan] '00:00:01'; IntervalSec = 1 }
+    }
+    $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Sort-Object Name) {
+        foreach ($name in $idParameters | Where-Object { $command.Parameters.ContainsKey($_) }) {
+            $arguments = if ($needs[$command.Name]) { $needs[$command.Name].Clone() } else { @{} }
+            $callIdIsMandatory = $command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }
+            if ($name -ne 'CallId' -and $callIdIsMandatory) { $arguments.CallId = 'call-ok' }
+            if ($name -eq 'OrgId') { $arguments.MemberId = 'member-ok' }      # an organisation goes with a member
+            if ($name -eq 'TargetCallId') { $arguments.Remove('TargetCallId') }
+            if ($name -eq 'EndpointId' -and $command.Name -eq 'Invoke-WebexPull') { }
+            if ($command.Parameters.ContainsKey('Confirm')) { $arguments.Confirm = $false }
+            @{ Cmdlet = $command.Name; Parameter = $name; Arguments = $arguments }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+
+    $script:Placeholder = 'PLACEHOLDER'
+    # The values issue 15 lists: dot segments, escaped ones, separators, a query and a fragment, whitespace, control
+    # characters, 10,000 characters, non-ASCII text.
+    $script:Hostile = @('.', '..', '%2e%2e', '../x', 'a/../../b', '?x=1', '#', 'a b', "a$([char]1)b", ('x' * 10000), 'Jürgen-通話', '   ')
+
+    function Invoke-WithId([string] $Cmdlet, [hashtable] $Arguments, [string] $Parameter, [string] $Value) {
+        Clear-SimulatorRequest
+        $all = $Arguments.Clone()
+        $all[$Parameter] = $Value
+        $errors = [System.Collections.Generic.List[object]]::new()
+        try { $null = & $Cmdlet @all -ErrorAction SilentlyContinue -ErrorVariable +errors 3>$null }
+        catch { $errors.Add($_) }
+        [pscustomobject]@{ Sent = @(Get-SimulatorRequest | Where-Object path -Like '/v1/*'); Errors = $errors }
+    }
+}
+
+Describe '<Cmdlet> -<Parameter>' -ForEach $Cases {
+    BeforeAll {
+        Reset-Simulator
+        Connect-TestSimulator
+        $script:Reference = Invoke-WithId $Cmdlet $Arguments $Parameter $Placeholder
+    }
+
+    It 'sends a harmless id to its route (the reference)' {
+        $Reference.Sent.Count | Should -BeGreaterThan 0
+        ($Reference.Sent.rawTarget + $Reference.Sent.body) -join ' ' | Should -Match $Placeholder
+    }
+
+    It 'sends each hostile value only to that route, escaped, or not at all' {
+        foreach ($value in $Hostile) {
+            $tried = Invoke-WithId $Cmdlet $Arguments $Parameter $value
+            $allowed = @($Reference.Sent.rawTarget | ForEach-Object { $_.Replace($Placeholder, [uri]::EscapeDataString($value)) })
+            $shown = if ($value.Length -gt 20) { $value.Substring(0, 20) + '...' } else { $value }
+            foreach ($request in $tried.Sent) {
+                $request.rawTarget | Should -BeIn $allowed -Because "-$Parameter '$shown' may only go where a harmless id goes"
+            }
+            if ($tried.Sent.Count -eq 0) {
+                $tried.Errors.Count | Should -BeGreaterThan 0 -Because "-$Parameter '$shown' sent nothing, so the user must be told"
+                $invalid = @($tried.Errors | Where-Object { "$($_.FullyQualifiedErrorId)" -like 'WebexInvalidId*' })
+                $invalid.Count | Should -BeGreaterThan 0 -Because "-$Parameter '$shown' is no Webex id: $($tried.Errors[0])"
+                $invalid[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+                "$($invalid[0])" | Should -Match "-$([regex]::Escape($(if ($Parameter -eq 'TargetCallId') { 'TargetCallId' } else { $Parameter })))"
+                "$($invalid[0])".Length | Should -BeLessThan 500 -Because 'a long value is quoted short'
+                "$($invalid[0].TargetObject)".Length | Should -BeLessThan 200
+            }
+        }
+    }
+}
