@@ -51,10 +51,14 @@ Describe 'Get-WebexCall' {
         (Get-SimulatorRequest).path | Sort-Object | Should -Be (@("/v1/telephony/calls/$($Incoming.id)", "/v1/telephony/calls/$($Dialled.CallId)") | Sort-Object)
     }
 
-    It 'binds CallId or Id by property name from the pipeline' {
-        ([pscustomobject]@{ Id = $Incoming.id }, [pscustomobject]@{ CallId = $Dialled.CallId } | Get-WebexCall).CallId | Sort-Object |
+    It 'binds CallId by property name from the pipeline, and never a bare Id (a person''s, a connection''s)' {
+        ([pscustomobject]@{ CallId = $Incoming.id }, [pscustomobject]@{ CallId = $Dialled.CallId } | Get-WebexCall).CallId | Sort-Object |
             Should -Be (@($Incoming.id, $Dialled.CallId) | Sort-Object)
         (Get-WebexCall | Get-WebexCall).Count | Should -Be 2
+        Clear-SimulatorRequest
+        [pscustomobject]@{ Id = $Incoming.id } | Get-WebexCall -ErrorVariable unbound -ErrorAction SilentlyContinue
+        $unbound.Count | Should -Be 1
+        Get-SimulatorRequest | Should -BeNullOrEmpty
     }
 
     It 'reports an unknown id as a non-terminating WebexCallNotFound with the trackingId, and goes on' {

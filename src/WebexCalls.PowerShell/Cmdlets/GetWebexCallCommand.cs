@@ -9,7 +9,7 @@ namespace WebexCalls.Commands
     /// <summary>Gets the user's active Webex Calling calls.</summary>
     /// <remarks>
     /// Without -CallId, lists every active call, one CallSession object each. With call ids (typed, or piped from
-    /// objects with a CallId or Id property), reads each call's details; an id that is not an active call is a
+    /// objects with a CallId property), reads each call's details; an id that is not an active call is a
     /// non-terminating WebexCallNotFound error carrying Webex's trackingId, and the other ids still run. -State keeps
     /// only calls in the given states. -LineOwnerId reads the calls of a secondary line on the user's device. In admin
     /// mode, -MemberId lists the calls of many people, workspaces or virtual lines at once (up to -ThrottleLimit
@@ -36,9 +36,8 @@ namespace WebexCalls.Commands
     [OutputType(typeof(CallSession))]
     public sealed class GetWebexCallCommand : WebexMembersReadCmdlet
     {
-        /// <summary>The ids of the calls to read; without it, every active call is listed. Binds CallId or Id from the pipeline.</summary>
+        /// <summary>The ids of the calls to read; without it, every active call is listed. Binds a piped call, text, or a CallId property; no other object becomes an id.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
         [CallIdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CallIdCompleter))]

@@ -23,6 +23,7 @@ namespace WebexCalls.Commands
     {
         /// <summary>The user whose answered call to join: digits or a URI.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string Target { get; set; } = string.Empty;
 

@@ -41,6 +41,7 @@ namespace WebexCalls.Commands
         /// <summary>What to dial: digits (with + * #), a tel: or sip: URI, or user@host. Binds Destination, Number or PhoneNumber from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Number", "PhoneNumber")]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string Destination { get; set; } = string.Empty;
 

@@ -32,6 +32,7 @@ namespace WebexCalls.Commands
         /// <summary>Where to divert the calls: digits or a URI. Required unless -ToVoicemail is given; with it, whose voicemail.</summary>
         [Parameter(ParameterSetName = DestinationSet, Mandatory = true, Position = 1)]
         [Parameter(ParameterSetName = VoicemailSet)]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string? Destination { get; set; }
 

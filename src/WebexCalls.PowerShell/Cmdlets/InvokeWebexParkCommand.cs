@@ -27,6 +27,7 @@ namespace WebexCalls.Commands
 
         /// <summary>Where to park the calls: digits or a URI; the user when omitted.</summary>
         [Parameter(ParameterSetName = DestinationSet, Position = 1)]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string? Destination { get; set; }
 

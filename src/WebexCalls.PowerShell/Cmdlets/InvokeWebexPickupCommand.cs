@@ -22,6 +22,7 @@ namespace WebexCalls.Commands
     {
         /// <summary>The user whose ringing call to pick up: digits or a URI; the user's call pickup group when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string? Target { get; set; }
 

@@ -28,6 +28,7 @@ namespace WebexCalls.Commands
         /// <summary>Where the call is parked (a ParkedCall's Number): digits or a URI; the user when omitted. Binds Destination or Number from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Number")]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string? Destination { get; set; }
 

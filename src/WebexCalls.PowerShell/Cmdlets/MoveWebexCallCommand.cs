@@ -31,10 +31,9 @@ namespace WebexCalls.Commands
         private const string MuteTransferSet = "MuteTransfer";
         private const string AutoSet = "Auto";
 
-        /// <summary>The call to transfer: an id or a CallSession. Binds CallId or Id from the pipeline.</summary>
+        /// <summary>The call to transfer: an id or a CallSession. Binds a piped call, text, or a CallId property; no other object becomes an id.</summary>
         [Parameter(ParameterSetName = AttendedSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = MuteTransferSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
         [CallIdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CallIdCompleter))]
@@ -49,6 +48,7 @@ namespace WebexCalls.Commands
 
         /// <summary>Where to transfer -CallId once it answers (mute transfer): digits or a URI.</summary>
         [Parameter(ParameterSetName = MuteTransferSet, Mandatory = true, Position = 1)]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string Destination { get; set; } = string.Empty;
 

@@ -20,9 +20,8 @@ namespace WebexCalls.Commands
     [OutputType(typeof(void))]
     public sealed class SendWebexCallDtmfCommand : WebexScopedCmdlet
     {
-        /// <summary>The call to send the digits into: an id or a CallSession. Binds CallId or Id from the pipeline.</summary>
+        /// <summary>The call to send the digits into: an id or a CallSession. Binds a piped call, text, or a CallId property; no other object becomes an id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
         [CallIdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CallIdCompleter))]

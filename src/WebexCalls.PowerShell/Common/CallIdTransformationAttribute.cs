@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -6,16 +7,18 @@ using System.Management.Automation;
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// Lets a call object stand wherever a call id does: a CallSession (live, or Deserialized from a job or remote
-    /// session), or an array of them, becomes its CallId. Without it, PowerShell would turn the object into its
-    /// ToString() text ("Connected: Jane Doe &lt;...&gt;") and send that as the id. A short handle that a table showed
-    /// (callhalf-488) becomes its call's id too.
+    /// Lets a call object stand wherever a call id does, and nothing else: text (an id, or a short handle a table
+    /// showed, such as callhalf-488), a whole number, a CallSession (live, or Deserialized from a job or remote
+    /// session), or any object with a CallId property (a CallChange, a parked call, a CSV row of calls), and arrays of
+    /// these. Any other object is refused, so PowerShell never sends its ToString() text as an id: a CSV row of people
+    /// piped to Get-WebexCall binds its PersonId to -MemberId and nothing to -CallId.
     /// </summary>
     public sealed class CallIdTransformationAttribute : ArgumentTransformationAttribute
     {
         private const string CallSessionTypeName = "WebexCalls.CallSession";
+        private const string Hint = "Give a call id, or pipe CallSession objects or objects with a CallId property.";
 
-        /// <summary>Returns the call id of a call object, the ids of a collection of them, or the input unchanged.</summary>
+        /// <summary>Returns the call id of a call object, the ids of a collection of them; refuses other objects.</summary>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             if (inputData is null)
@@ -23,36 +26,35 @@ namespace WebexCalls.Commands
                 return null;
             }
 
-            if ((inputData is PSObject text ? text.BaseObject : inputData) is string typed)
-            {
-                // A handle from a table the user saw (callhalf-488) stands for its call.
-                return KnownCalls.Resolve(typed);
-            }
-
             if (TryGetCallId(inputData, out var id))
             {
                 return id;
             }
 
-            var items = (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) as IEnumerable;
-            if (items is null || items is IDictionary)
+            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is IEnumerable items && !(items is IDictionary))
             {
-                return inputData;
+                var ids = new List<string>();
+                foreach (var item in items)
+                {
+                    ids.Add(TryGetCallId(item, out var itemId) ? itemId! : throw PipelineInput.NotA("a call", item, Hint));
+                }
+
+                return ids.ToArray();
             }
 
-            var ids = new List<object?>();
-            foreach (var item in items)
-            {
-                ids.Add(TryGetCallId(item, out var itemId) ? itemId
-                    : (item is PSObject wrappedItem ? wrappedItem.BaseObject : item) is string typedItem ? KnownCalls.Resolve(typedItem) : item);
-            }
-
-            return ids.All(x => x is string) ? ids.Cast<string>().ToArray() : (object)ids.ToArray();
+            throw PipelineInput.NotA("a call", inputData, Hint);
         }
 
         private static bool TryGetCallId(object? value, out string? id)
         {
             id = null;
+            if (PipelineInput.TryGetText(value, out var text))
+            {
+                // A handle from a table the user saw (callhalf-488) stands for its call.
+                id = KnownCalls.Resolve(text!);
+                return true;
+            }
+
             switch (value)
             {
                 case CallSession call:
@@ -63,12 +65,16 @@ namespace WebexCalls.Commands
                     KnownCalls.Remember(call);
                     id = call.CallId;
                     return true;
-                case PSObject psObject when psObject.TypeNames.Any(name => name.EndsWith(CallSessionTypeName, System.StringComparison.Ordinal)):
+                case PSObject psObject when psObject.TypeNames.Any(name => name.EndsWith(CallSessionTypeName, StringComparison.Ordinal)):
                     // A deserialized CallSession is a property bag that keeps the type name with a Deserialized. prefix.
                     id = (psObject.Properties["CallId"]?.Value ?? psObject.Properties["Id"]?.Value)?.ToString();
                     return id != null;
+                case PSObject psObject when psObject.Properties["CallId"]?.Value is object callId && PipelineInput.TryGetText(callId, out var named):
+                    // A CallChange, a parked call, a CSV row of calls: their CallId names the call.
+                    id = KnownCalls.Resolve(named!);
+                    return true;
                 default:
-                    return false;
+                    return value != null && !(value is PSObject) && TryGetCallId(PSObject.AsPSObject(value), out id);
             }
         }
     }

@@ -14,11 +14,10 @@ namespace WebexCalls.Commands
     public abstract class WebexCallActionCmdlet : WebexScopedCmdlet
     {
         /// <summary>
-        /// The calls to act on: ids, or CallSession objects (also from a job). Binds CallId or Id from the pipeline, so
-        /// Get-WebexCall output can be piped.
+        /// The calls to act on: ids, or CallSession objects (also from a job). Binds piped calls, text and objects with
+        /// a CallId property, so Get-WebexCall output can be piped; no other object (a CSV row of people) becomes an id.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
         [CallIdTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CallIdCompleter))]

@@ -103,6 +103,7 @@ namespace WebexCalls.Commands
 
         /// <summary>The Single Number Reach number to alert instead of the user's devices; not with -EndpointId.</summary>
         [Parameter(ParameterSetName = SingleNumberReachSet, Mandatory = true)]
+        [PlainTextTransformation]
         [ValidateDestination]
         public string? SingleNumberReachNumber { get; set; }
 
