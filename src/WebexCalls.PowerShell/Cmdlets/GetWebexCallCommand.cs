@@ -81,6 +81,7 @@ namespace WebexCalls.Commands
                     return;
                 }
 
+                ExpectItems(scopes.Count);
                 foreach (var scope in scopes)
                 {
                     // One member's failure is that member's error; the others are still listed.
@@ -96,6 +97,7 @@ namespace WebexCalls.Commands
                 return;
             }
 
+            ExpectItems(CallId.Length);
             foreach (var id in CallId)
             {
                 var scope = scopes[0];

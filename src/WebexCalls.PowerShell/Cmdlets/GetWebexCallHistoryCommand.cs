@@ -55,6 +55,7 @@ namespace WebexCalls.Commands
                 return;
             }
 
+            ExpectItems(Members.Length);
             foreach (var member in Members)
             {
                 var scope = CallScope.ForMember(member, OrgId);

@@ -19,12 +19,16 @@ namespace WebexCalls.Commands
 
         public ConcurrentQueue<(bool IsVerbose, string Text)> Messages { get; } = new ConcurrentQueue<(bool, string)>();
 
+        /// <summary>Called, on any thread, after something was queued: the cmdlet wakes its pipeline thread with it.</summary>
+        public Action? Changed { get; set; }
+
         /// <summary>Until when a retry is waiting (for the cmdlet's progress bar), and why; default when none is.</summary>
         public (DateTimeOffset Until, string Reason) Waiting { get; private set; }
 
         public void RequestSending(string method, string path, string? body)
         {
             Messages.Enqueue((false, method + " " + path + (body is null ? string.Empty : " body: " + Shorten(body))));
+            Changed?.Invoke();
         }
 
         public void ResponseReceived(string method, string path, int? statusCode, TimeSpan elapsed, string? trackingId, string? body)
@@ -38,6 +42,8 @@ namespace WebexCalls.Commands
             {
                 Messages.Enqueue((false, method + " " + path + " response body: " + Shorten(body)));
             }
+
+            Changed?.Invoke();
         }
 
         public void RetryWaiting(string method, string path, string cause, TimeSpan wait, string waitSource, int nextTry, int maxTries)
@@ -53,6 +59,8 @@ namespace WebexCalls.Commands
                 System.Threading.Interlocked.Exchange(ref _waitingUntilTicks, until.UtcTicks);
                 Waiting = (until, method + " " + path + ": " + cause);
             }
+
+            Changed?.Invoke();
         }
 
         private static string Shorten(string text) =>

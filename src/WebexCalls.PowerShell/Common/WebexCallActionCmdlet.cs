@@ -36,6 +36,7 @@ namespace WebexCalls.Commands
                 return;
             }
 
+            ExpectItems(CallId.Length);
             foreach (var id in CallId)
             {
                 if (!ShouldProcessCall(action, id, scope))

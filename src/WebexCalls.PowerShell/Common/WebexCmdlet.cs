@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -18,15 +19,37 @@ namespace WebexCalls.Commands
     /// </summary>
     public abstract class WebexCmdlet : PSCmdlet, IDisposable
     {
-        private static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(50);
+        // With nothing to wake it, the pipeline thread still looks up this often: enough for a retry's countdown.
+        private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
+
+        // Progress is written when it changes, but no more often than this: a person cannot read faster, and a host
+        // that records every record (a [powershell]::Create() runspace) would otherwise collect millions.
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly QueuedRequestObserver _observer = new QueuedRequestObserver();
         private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
         private readonly List<Task> _inFlight = new List<Task>();
+
+        // Set by whatever the pipeline thread waits for: work completing, output queued, Ctrl+C. The pipeline thread
+        // blocks on it and uses no CPU while it waits.
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private SemaphoreSlim? _slots;
         private int _started;
         private int _finished;
+        private int? _expectedTotal;
+        private (int Started, int Finished) _progressShown;
+        private WebexApiException? _fatal;
+        private object? _fatalTarget;
         private readonly Dictionary<string, WebexCallsClient> _clients = new Dictionary<string, WebexCallsClient>();
+
+        /// <summary>Wakes the pipeline thread on Ctrl+C and when a request has something to log.</summary>
+        protected WebexCmdlet()
+        {
+            _observer.Changed = () => _wake.Set();
+            _cancellation.Token.Register(() => _wake.Set());
+        }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         protected CancellationToken CancellationToken => _cancellation.Token;
@@ -60,7 +83,7 @@ namespace WebexCalls.Commands
         /// Where work running off the pipeline thread puts what it has to say; it is written on the pipeline thread,
         /// in order, as soon as the cmdlet next waits.
         /// </summary>
-        protected OutputQueue Output => new OutputQueue(_pending, this);
+        protected OutputQueue Output => new OutputQueue(this);
 
         /// <summary>Makes a client whose requests are logged to this cmdlet's verbose and debug streams.</summary>
         protected WebexCallsClient CreateClient(WebexCallsConnection connection)
@@ -77,6 +100,28 @@ namespace WebexCalls.Commands
                 throw;
             }
         }
+
+        /// <summary>
+        /// Writes verbose text; under -Debug without -Verbose, to the debug stream instead. PowerShell turns -Debug into
+        /// "ask before every verbose line" (the verbose preference Inquire), and in a host that cannot ask that fails
+        /// the command after its request was sent: a dialled call would be placed and never returned. The debug
+        /// preference -Debug sets does not ask (in PowerShell 7), so the lines are shown, in order, and nothing stops.
+        /// </summary>
+        protected new void WriteVerbose(string text)
+        {
+            if (VerboseGoesToDebug)
+            {
+                WriteDebug(text);
+            }
+            else
+            {
+                base.WriteVerbose(text);
+            }
+        }
+
+        private bool VerboseGoesToDebug =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter on && on.IsPresent
+            && !MyInvocation.BoundParameters.ContainsKey("Verbose");
 
         /// <summary>True when -Debug was given or $DebugPreference shows debug messages.</summary>
         private bool IsDebugListening()
@@ -113,16 +158,18 @@ namespace WebexCalls.Commands
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing request logs as they come.</summary>
         protected void Await(Task task)
         {
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith(_ => _wake.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
             try
             {
-                while (!task.Wait(DrainInterval))
+                while (!task.IsCompleted)
                 {
+                    _wake.WaitOne(IdleTick);
                     Drain();
                 }
-            }
-            catch (AggregateException)
-            {
-                // Rethrown below without the AggregateException wrapper.
             }
             finally
             {
@@ -148,18 +195,21 @@ namespace WebexCalls.Commands
         protected void RunConcurrently(object target, Func<Task<object?>> work)
         {
             _slots ??= new SemaphoreSlim(Math.Max(1, ThrottleLimitValue));
-            try
+
+            // The slot is waited for on the pipeline thread, so what completes meanwhile is written at once; a slot
+            // comes free only when work completes, and that wakes this thread.
+            while (!_slots.Wait(0))
             {
-                // The slot is waited for on the pipeline thread, so what completes meanwhile is written at once.
-                while (!_slots.Wait(DrainInterval, CancellationToken))
-                {
-                    Drain();
-                    ShowProgress(final: false);
-                }
+                StopIfStoppingOrFatal();
+                _wake.WaitOne(IdleTick);
+                Drain();
+                ShowProgress(final: false);
             }
-            catch (OperationCanceledException)
+
+            if (_fatal != null)
             {
-                throw new PipelineStoppedException();
+                _slots.Release();
+                StopIfStoppingOrFatal();
             }
 
             _started++;
@@ -188,26 +238,88 @@ namespace WebexCalls.Commands
                 var result = await work.ConfigureAwait(false);
                 if (result != null)
                 {
-                    _pending.Enqueue(() => WriteResult(result));
+                    Post(() => WriteResult(result));
+                }
+            }
+            catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.Unauthorized || ex.Kind == WebexErrorKind.TokenRefreshFailed)
+            {
+                // The token is refused: every other item would fail the same way. One terminating error says so,
+                // once, instead of one error per member (see StopIfStoppingOrFatal).
+                if (Interlocked.CompareExchange(ref _fatal, ex, null) is null)
+                {
+                    _fatalTarget = target;
                 }
             }
             catch (WebexApiException ex)
             {
-                _pending.Enqueue(() => WriteWebexError(ex, target));
+                Post(() => WriteWebexError(ex, target));
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
                 // Ctrl+C: the command is stopping; nothing is left to say.
             }
+            catch (ArgumentException ex)
+            {
+                Post(() => WriteError(WebexErrorRecords.InvalidArgument(ex, target)));
+            }
             catch (Exception ex)
             {
                 // Not expected; never lost on a worker thread, and never a crash of the session.
-                _pending.Enqueue(() => WriteError(new ErrorRecord(ex, "WebexUnexpectedError", ErrorCategory.NotSpecified, target)));
+                Post(() => WriteError(new ErrorRecord(ex, "WebexUnexpectedError", ErrorCategory.NotSpecified, target)));
             }
             finally
             {
                 Interlocked.Increment(ref _finished);
                 slots.Release();
+                _wake.Set();
+            }
+        }
+
+        /// <summary>
+        /// Queues <paramref name="write"/> for the pipeline thread, and wakes it.
+        /// </summary>
+        private void Post(Action write)
+        {
+            _pending.Enqueue(write);
+            _wake.Set();
+        }
+
+        /// <summary>
+        /// Ctrl+C stops the command; a refused token ends it with one terminating error, after the work already in
+        /// flight has finished and been written, so a call it placed is never left unreported.
+        /// </summary>
+        private void StopIfStoppingOrFatal()
+        {
+            if (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (_fatal is null)
+            {
+                return;
+            }
+
+            while (_inFlight.Any(task => !task.IsCompleted) && !_cancellation.IsCancellationRequested)
+            {
+                _wake.WaitOne(IdleTick);
+                Drain();
+            }
+
+            Drain();
+            ShowProgress(final: true);
+            ThrowTerminatingError(WebexErrorRecords.From(_fatal, _fatalTarget));
+        }
+
+        /// <summary>
+        /// Says how many items this command will work on, when that is known before it starts: the ids or members given
+        /// as parameters. With pipeline input the total is unknown, and progress shows a count instead of a percentage.
+        /// </summary>
+        protected void ExpectItems(int count)
+        {
+            if (!MyInvocation.ExpectingInput)
+            {
+                _expectedTotal = (_expectedTotal ?? 0) + count;
             }
         }
 
@@ -219,17 +331,16 @@ namespace WebexCalls.Commands
         {
             try
             {
+                // Blocks until work completes or output is queued (both wake it); never polls.
                 while (_inFlight.Any(task => !task.IsCompleted))
                 {
-                    if (_cancellation.IsCancellationRequested)
-                    {
-                        throw new PipelineStoppedException();
-                    }
-
-                    Task.WaitAny(_inFlight.ToArray(), DrainInterval);
+                    StopIfStoppingOrFatal();
+                    _wake.WaitOne(IdleTick);
                     Drain();
                     ShowProgress(final: false);
                 }
+
+                StopIfStoppingOrFatal();
             }
             finally
             {
@@ -296,21 +407,27 @@ namespace WebexCalls.Commands
             _cancellation.Cancel();
             _cancellation.Dispose();
             _slots?.Dispose();
+            _wake.Dispose();
             GC.SuppressFinalize(this);
         }
 
         private void ShowProgress(bool final)
         {
-            // One item needs no progress bar; many (a fan-out over members or calls) show n of N.
-            if (_started < 2)
+            // One item needs no progress bar; many (a fan-out over members or calls) show how far it has got.
+            var finished = Volatile.Read(ref _finished);
+            if (_started < 2 || (!final && (_progressShown == (_started, finished) || _sinceProgress.Elapsed < ProgressInterval)))
             {
                 return;
             }
 
-            var finished = Volatile.Read(ref _finished);
-            var progress = new ProgressRecord(0x5EBE, MyInvocation.MyCommand.Name, finished + " of " + _started + " done")
+            _progressShown = (_started, finished);
+            _sinceProgress.Restart();
+            var total = _expectedTotal is int expected && expected >= _started ? expected : (int?)null;
+            var progress = new ProgressRecord(0x5EBE, MyInvocation.MyCommand.Name,
+                total is int all ? finished + " of " + all + " done" : finished + " done, " + (_started - finished) + " running")
             {
-                PercentComplete = (int)(100.0 * finished / _started),
+                // Piped input has no known end, so no percentage that would say "half done".
+                PercentComplete = total is int known ? (int)(100.0 * finished / known) : -1,
                 RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             };
             WriteProgress(progress);
@@ -319,6 +436,7 @@ namespace WebexCalls.Commands
         // A retry wait longer than this shows a progress bar with the time left.
         private static readonly TimeSpan VisibleWait = TimeSpan.FromSeconds(3);
         private bool _waitShown;
+        private int _waitSecondsShown = -1;
 
         private void ShowRetryWait()
         {
@@ -329,10 +447,18 @@ namespace WebexCalls.Commands
                 return;
             }
 
+            // Written when the seconds left change, not at every wake-up.
+            var seconds = left > TimeSpan.Zero ? (int)Math.Ceiling(left.TotalSeconds) : 0;
+            if (seconds == _waitSecondsShown)
+            {
+                return;
+            }
+
+            _waitSecondsShown = seconds;
             var record = new ProgressRecord(0x5EBF, "Waiting to retry", reason);
             if (left > TimeSpan.Zero)
             {
-                record.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+                record.SecondsRemaining = seconds;
                 _waitShown = true;
             }
             else
@@ -371,12 +497,10 @@ namespace WebexCalls.Commands
         /// </summary>
         protected readonly struct OutputQueue
         {
-            private readonly ConcurrentQueue<Action> _queue;
             private readonly WebexCmdlet _cmdlet;
 
-            internal OutputQueue(ConcurrentQueue<Action> queue, WebexCmdlet cmdlet)
+            internal OutputQueue(WebexCmdlet cmdlet)
             {
-                _queue = queue;
                 _cmdlet = cmdlet;
             }
 
@@ -399,7 +523,7 @@ namespace WebexCalls.Commands
             private void Post(Action<WebexCmdlet> write)
             {
                 var cmdlet = _cmdlet;
-                _queue.Enqueue(() => write(cmdlet));
+                cmdlet.Post(() => write(cmdlet));
             }
         }
     }
