@@ -7,9 +7,15 @@ namespace WebexCalls
     /// Makes the short handle a person can tell calls apart by. Webex's call ids are unpadded base64 of
     /// <c>ciscospark://us/CALL/.../callhalf-488:0</c>, so they all begin alike; the handle is the distinguishing end:
     /// the decoded last segment (<c>callhalf-488</c>), or the last 8 characters of an id that does not decode so.
+    /// A handle is at most <see cref="MaxLength"/> characters, the width the table gives it, so a handle that is shown
+    /// is always whole and can be typed; a longer segment keeps its end, where calls of one session differ
+    /// (<c>callhalf-6586-1</c>, <c>callhalf-6586-2</c>).
     /// </summary>
     public static class CallHandle
     {
+        /// <summary>The longest handle, and the width of the table's Handle column.</summary>
+        public const int MaxLength = 16;
+
         /// <summary>The handle of <paramref name="callId"/>; empty for an empty id.</summary>
         public static string Of(string? callId)
         {
@@ -34,9 +40,9 @@ namespace WebexCalls
                     last = last.Substring(0, 8);
                 }
 
-                if (last.Length > 0 && last.Length <= 24)
+                if (last.Length > 0)
                 {
-                    return last;
+                    return last.Length <= MaxLength ? last : last.Substring(last.Length - MaxLength);
                 }
             }
 

@@ -72,3 +72,22 @@ Describe 'The connection view' {
         ($connection | Format-List | Out-String -Width $Width) | Should -Match 'ConnectedAt\s+:'
     }
 }
+
+Describe 'What the table shows can be typed' {
+    It 'shows Disconnected whole, and admin-mode handles whole, so each one typed finds its call (80 columns)' {
+        $member = New-SimulatorMember
+        $null = New-MemberCall -MemberId $member -Answered
+        $null = New-MemberCall -MemberId $member -Answered
+        $calls = @(Get-WebexCall -MemberId $member)
+        $calls.Count | Should -Be 2
+        $gone = $calls[0] | Stop-WebexCall -PassThru -Confirm:$false
+        $lines = Get-Table (@($gone) + @($calls[1])) 80
+        $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+        ($lines -match '\sDisconnected\s').Count | Should -Be 1
+        foreach ($call in $calls) {
+            $call.Handle.Length | Should -BeLessOrEqual 16
+            @($lines | Where-Object { $_.StartsWith($call.Handle + ' ') }).Count | Should -Be 1 -Because "$($call.Handle) must be shown whole"
+        }
+        (Get-WebexCall -MemberId $member -CallId $calls[1].Handle).CallId | Should -Be $calls[1].CallId
+    }
+}

@@ -13,9 +13,13 @@ namespace WebexCalls.Commands
         private const int Capacity = 20000;
         private const string Ambiguous = "";
         private static readonly ConcurrentDictionary<string, string> IdsByHandle = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        private static readonly ConcurrentDictionary<string, string> Descriptions = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, (string Who, DateTimeOffset SeenAt)> Descriptions =
+            new ConcurrentDictionary<string, (string, DateTimeOffset)>(StringComparer.Ordinal);
 
-        /// <summary>Remembers a call's handle and who is on it.</summary>
+        /// <summary>
+        /// Remembers a call's handle and who is on it, as of its newest reading: an older object passed in again (a
+        /// variable kept from when the call rang) does not bring back the state it had then.
+        /// </summary>
         public static void Remember(CallSession call)
         {
             if (string.IsNullOrEmpty(call.Id))
@@ -37,15 +41,20 @@ namespace WebexCalls.Commands
                 IdsByHandle.AddOrUpdate(handle, call.Id, (_, known) => known == call.Id ? known : Ambiguous);
             }
 
-            Descriptions[call.Id] = (call.RemoteParty?.ToString() ?? "an unknown party") + " (" + (call.State == CallState.Unknown ? call.RawState ?? "state unknown" : call.State.ToString()) + ")";
+            var who = (call.RemoteParty?.ToString() ?? "an unknown party") + " (" + (call.State == CallState.Unknown ? call.RawState ?? "state unknown" : call.State.ToString()) + ")";
+            Descriptions.AddOrUpdate(call.Id, (who, call.RetrievedAt), (_, known) => known.SeenAt > call.RetrievedAt ? known : (who, call.RetrievedAt));
         }
 
         /// <summary>The full id for a handle this process has shown, or <paramref name="text"/> as it is.</summary>
         public static string Resolve(string text) =>
             IdsByHandle.TryGetValue(text, out var id) && id.Length > 0 ? id : text;
 
-        /// <summary>"the call with Jane Doe &lt;+14085550100&gt; (Connected)" for a known call, else "call callhalf-488".</summary>
+        /// <summary>
+        /// "the call with Jane Doe &lt;+14085550100&gt; (Connected)" for a known call, in the last state this session
+        /// saw, else "call callhalf-488" (a value that is no id is quoted short).
+        /// </summary>
         public static string Describe(string id) =>
-            Descriptions.TryGetValue(id, out var who) ? "the call with " + who : "call " + CallHandle.Of(id);
+            Descriptions.TryGetValue(id, out var known) ? "the call with " + known.Who
+            : "call " + (WebexCalls.Client.WebexIdRules.IsValid(id) ? CallHandle.Of(id) : "'" + WebexCalls.Client.WebexIdRules.Quote(id) + "'");
     }
 }
