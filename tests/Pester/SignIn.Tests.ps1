@@ -152,8 +152,13 @@ Describe 'Several connections' {
         $gone = Connect-WebexCalling -BaseUri (Get-SimulatorUri) -AccessToken (ConvertTo-TestSecureString 'token-a') -PassThru
         Disconnect-WebexCalling -Connection $gone
         { Get-WebexCall -Connection $gone.Id } | Should -Throw '*was closed with Disconnect-WebexCalling*'
-        { Get-WebexCall } | Should -Throw -ErrorId 'WebexNotConnected,WebexCalls.Commands.GetWebexCallCommand'
-        Get-WebexCall -Connection $B | Should -BeNullOrEmpty   # the older ones still work
+        # The current one went: the newest left is current, and commands go on working through it.
+        (Get-WebexCallingConnection).Id | Should -Be (Get-WebexCallingConnection -All)[-1].Id
+        (Get-WebexCallingConnection).Id | Should -Be $B.Id
+        Clear-SimulatorRequest
+        Get-WebexCall | Should -BeNullOrEmpty
+        (Get-SimulatorRequest).tokenLabel | Should -Be 'b'
+        Get-WebexCall -Connection $A | Should -BeNullOrEmpty   # the older ones still work
     }
 }
 

@@ -115,6 +115,20 @@ public class MembersTests : SimulatorTestBase
     }
 
     [Fact]
+    public void A_latency_put_for_the_same_route_replaces_the_last_one()
+    {
+        // Issue 15: a second PUT only took effect after a reset, because the first rule matched first.
+        var latency = new Latency(Microsoft.Extensions.Options.Options.Create(new SimulatorOptions()));
+        latency.Add(new LatencyRule("GET", "/telephony/calls/members", 1000));
+        latency.Add(new LatencyRule("GET", "/telephony/calls/members", 0));
+        Assert.Equal(0, latency.For("GET", "/telephony/calls/members/m1/calls"));
+        latency.Add(new LatencyRule(null, "/telephony/calls", 250));
+        Assert.Equal(250, latency.For("GET", "/telephony/calls/members/m1/calls"));
+        latency.Clear();
+        Assert.Equal(0, latency.For("GET", "/telephony/calls"));
+    }
+
+    [Fact]
     public async Task Latency_delays_matching_requests_only()
     {
         using (var put = new StringContent("""{"method":"GET","path":"/telephony/calls/members","delayMs":300}""", System.Text.Encoding.UTF8, "application/json"))

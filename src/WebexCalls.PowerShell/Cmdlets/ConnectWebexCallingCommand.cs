@@ -269,6 +269,34 @@ namespace WebexCalls.Commands
             catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.BadRequest)
             {
                 // Webex knows no such call or member, so it accepted the token and its scope: the answer the check wants.
+                // A 404 with neither Webex's JSON nor its tracking id may come from a server that is not Webex's API at
+                // all (a BaseUri without /v1); the spec gives a 404 no body, so one more request decides.
+                if (ex.StatusCode == 404 && !ex.ReachedWebex && !OffersCallControl(client))
+                {
+                    var message = "The server at " + BaseUri + " is not the Webex Calling API: it answered 404, with neither Webex's JSON nor a tracking id, for "
+                        + ex.Path + " and for the list of calls. Check the BaseUri: it ends in /v1 (" + WebexCallsConnection.DefaultBaseUri + ").";
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "WebexInvalidBaseUri", ErrorCategory.InvalidArgument, BaseUri)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri with its /v1, such as " + WebexCallsConnection.DefaultBaseUri + "." },
+                    });
+                }
+            }
+        }
+
+        /// <summary>
+        /// True unless the list of the user's calls is also a 404 that is not Webex's: then nothing at BaseUri knows the
+        /// Call Controls routes. Any other answer (a list, a 401, a 403 for a Service App) proves the route exists.
+        /// </summary>
+        private bool OffersCallControl(WebexCallsClient client)
+        {
+            try
+            {
+                Await(client.ListCallsAsync(CallScope.User, CancellationToken));
+                return true;
+            }
+            catch (WebexApiException ex)
+            {
+                return !(ex.StatusCode == 404 && !ex.ReachedWebex);
             }
         }
 

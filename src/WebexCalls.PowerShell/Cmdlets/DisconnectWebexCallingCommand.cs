@@ -5,8 +5,8 @@ namespace WebexCalls.Commands
     /// <summary>Forgets a Webex Calling connection: the current one, one given, or all.</summary>
     /// <remarks>
     /// Forgets the connection and its tokens. Without -Connection or -All it forgets the current (most recent)
-    /// connection, and commands then fail with WebexNotConnected until Connect-WebexCalling is run again, even when
-    /// older connections are still kept (they stay usable with -Connection). Calls themselves are not touched. Running
+    /// connection; the newest connection left then becomes current (-Verbose names it), and with none left commands
+    /// fail with WebexNotConnected until Connect-WebexCalling is run again. Calls themselves are not touched. Running
     /// it when not connected is not an error.
     /// </remarks>
     /// <example>
@@ -45,6 +45,7 @@ namespace WebexCalls.Commands
             var connection = Connection ?? WebexSession.Current;
             WriteVerbose(connection != null && WebexSession.Remove(connection)
                 ? "Disconnected Webex Calling connection " + connection.Id + "."
+                    + (WebexSession.Current is WebexCallingConnection now ? " Connection " + now.Id + " is current now." : " No connection is left.")
                 : "There was no Webex Calling connection.");
         }
     }

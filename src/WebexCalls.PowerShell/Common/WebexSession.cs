@@ -61,12 +61,14 @@ namespace WebexCalls.Commands
         {
             lock (Gate)
             {
+                // When the current one goes, the newest left becomes current, as "the most recent is current" says.
+                var removed = Connections.Remove(connection);
                 if (ReferenceEquals(_current, connection))
                 {
-                    _current = null;
+                    _current = Connections.LastOrDefault();
                 }
 
-                return Connections.Remove(connection);
+                return removed;
             }
         }
 
