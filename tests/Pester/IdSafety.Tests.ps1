@@ -69,10 +69,13 @@ Describe '<Cmdlet> -<Parameter>' -ForEach $Cases {
     It 'sends each hostile value only to that route, escaped, or not at all' {
         foreach ($value in $Hostile) {
             $tried = Invoke-WithId $Cmdlet $Arguments $Parameter $value
-            $allowed = @($Reference.Sent.rawTarget | ForEach-Object { $_.Replace($Placeholder, [uri]::EscapeDataString($value)) })
+            # The reference's targets, the value escaped where the placeholder was; a call the simulator issued (the
+            # read-back of a new call) may have another id each time, so any such id stands for any other.
+            $allowed = @($Reference.Sent.rawTarget | ForEach-Object {
+                    '^' + ([regex]::Escape($_.Replace($Placeholder, [uri]::EscapeDataString($value))) -replace 'Y2lzY29zcGFyazovL[A-Za-z0-9_-]+', '[^/?]+') + '$' })
             $shown = if ($value.Length -gt 20) { $value.Substring(0, 20) + '...' } else { $value }
             foreach ($request in $tried.Sent) {
-                $request.rawTarget | Should -BeIn $allowed -Because "-$Parameter '$shown' may only go where a harmless id goes"
+                @($allowed | Where-Object { $request.rawTarget -match $_ }).Count | Should -BeGreaterThan 0 -Because "-$Parameter '$shown' may only go where a harmless id goes, not $($request.rawTarget)"
             }
             if ($tried.Sent.Count -eq 0) {
                 $tried.Errors.Count | Should -BeGreaterThan 0 -Because "-$Parameter '$shown' sent nothing, so the user must be told"

@@ -17,7 +17,7 @@ namespace WebexCalls.Commands
     /// there. Wait-WebexCall changes nothing, so it has no -WhatIf. Invoke-WebexDial -Wait uses the same wait.
     /// </remarks>
     /// <example>
-    /// <code>$call = Invoke-WebexDial 1234; $call | Wait-WebexCall -State Connected -TimeoutSec 30 -PassThru | Send-WebexCallDtmf -Dtmf '4321#'</code>
+    /// <code>$call = Invoke-WebexDial 1234; $call | Wait-WebexCall -State Connected -TimeoutSec 30 -PassThru | Send-WebexCallDtmf -Digits '4321#'</code>
     /// <para>Dials a conference bridge, waits for it to answer, then sends the access code.</para>
     /// </example>
     /// <example>

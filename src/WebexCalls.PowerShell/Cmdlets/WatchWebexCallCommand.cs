@@ -52,7 +52,7 @@ namespace WebexCalls.Commands
     /// <para>Blocks until the next incoming call rings, returns it, and stops watching.</para>
     /// </example>
     /// <example>
-    /// <code>$call = Invoke-WebexDial 5551234; Wait-WebexCall $call -State Connected; Send-WebexCallDtmf $call -Dtmf '1234#'</code>
+    /// <code>$call = Invoke-WebexDial 5551234; Wait-WebexCall $call -State Connected; Send-WebexCallDtmf $call -Digits '1234#'</code>
     /// <para>To act on one call rather than watch them all, wait for it: dial, wait for it to connect, then send digits.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Watch, "WebexCall", HelpUri = HelpLinks.Base + "#watch-webexcall")]
