@@ -29,7 +29,6 @@ namespace WebexCalls.Commands
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly QueuedRequestObserver _observer = new QueuedRequestObserver();
         private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
-        private readonly List<Task> _inFlight = new List<Task>();
 
         // Set by whatever the pipeline thread waits for: work completing, output queued, Ctrl+C. The pipeline thread
         // blocks on it and uses no CPU while it waits.
@@ -47,8 +46,8 @@ namespace WebexCalls.Commands
         /// <summary>Wakes the pipeline thread on Ctrl+C and when a request has something to log.</summary>
         protected WebexCmdlet()
         {
-            _observer.Changed = () => _wake.Set();
-            _cancellation.Token.Register(() => _wake.Set());
+            _observer.Changed = Wake;
+            _cancellation.Token.Register(Wake);
         }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
@@ -160,7 +159,7 @@ namespace WebexCalls.Commands
         {
             if (!task.IsCompleted)
             {
-                task.ContinueWith(_ => _wake.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
             try
@@ -226,8 +225,7 @@ namespace WebexCalls.Commands
                 started = Task.FromException<object?>(ex);
             }
 
-            _inFlight.Add(CompleteAsync(started, target, _slots));
-            _inFlight.RemoveAll(task => task.IsCompleted);
+            _ = CompleteAsync(started, target, _slots);
             Drain();
         }
 
@@ -269,9 +267,26 @@ namespace WebexCalls.Commands
             }
             finally
             {
+                // Counted before the wake-up, so the woken pipeline thread always sees it.
                 Interlocked.Increment(ref _finished);
                 slots.Release();
+                Wake();
+            }
+        }
+
+        /// <summary>True while work started by <see cref="RunConcurrently"/> has not finished.</summary>
+        private bool WorkInFlight => Volatile.Read(ref _finished) < _started;
+
+        /// <summary>Wakes the pipeline thread; work that ends after the command did (Select-Object -First) finds it gone.</summary>
+        private void Wake()
+        {
+            try
+            {
                 _wake.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The command has ended; nobody waits.
             }
         }
 
@@ -281,7 +296,7 @@ namespace WebexCalls.Commands
         private void Post(Action write)
         {
             _pending.Enqueue(write);
-            _wake.Set();
+            Wake();
         }
 
         /// <summary>
@@ -300,7 +315,7 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            while (_inFlight.Any(task => !task.IsCompleted) && !_cancellation.IsCancellationRequested)
+            while (WorkInFlight && !_cancellation.IsCancellationRequested)
             {
                 _wake.WaitOne(IdleTick);
                 Drain();
@@ -332,7 +347,7 @@ namespace WebexCalls.Commands
             try
             {
                 // Blocks until work completes or output is queued (both wake it); never polls.
-                while (_inFlight.Any(task => !task.IsCompleted))
+                while (WorkInFlight)
                 {
                     StopIfStoppingOrFatal();
                     _wake.WaitOne(IdleTick);
@@ -406,7 +421,8 @@ namespace WebexCalls.Commands
         {
             _cancellation.Cancel();
             _cancellation.Dispose();
-            _slots?.Dispose();
+            // _slots is not disposed: work that ends after the command did still releases its slot, and a
+            // SemaphoreSlim whose wait handle is never asked for holds no OS handle.
             _wake.Dispose();
             GC.SuppressFinalize(this);
         }
