@@ -6,7 +6,7 @@ BeforeAll {
 Describe 'Connect-WebexCalling' {
     BeforeEach {
         Reset-Simulator
-        Disconnect-WebexCalling
+        Disconnect-WebexCalling -All   # earlier files left connections; none may be current
         $script:SavedToken = $env:WEBEX_ACCESS_TOKEN
         Remove-Item Env:WEBEX_ACCESS_TOKEN -ErrorAction SilentlyContinue
     }
@@ -78,7 +78,7 @@ Describe 'Connect-WebexCalling' {
 }
 
 Describe 'Before Connect-WebexCalling' {
-    BeforeAll { Disconnect-WebexCalling }
+    BeforeAll { Disconnect-WebexCalling -All }
 
     It '<Command> fails with a terminating WebexNotConnected error that says to connect' -ForEach @(
         @{ Command = { Get-WebexCall } }
@@ -108,7 +108,9 @@ Describe 'The connection' {
     }
 
     It 'is forgotten by Disconnect-WebexCalling' {
-        Disconnect-WebexCalling
+        Disconnect-WebexCalling -All
+        Connect-TestSimulator
+        Disconnect-WebexCalling   # the only one: none is left to become current
         { Get-WebexCall } | Should -Throw -ErrorId 'WebexNotConnected,WebexCalls.Commands.GetWebexCallCommand'
         { Disconnect-WebexCalling } | Should -Not -Throw
     }

@@ -16,6 +16,22 @@ BeforeAll {
 Describe 'Help for <_>' -ForEach $AllCmdlets {
     BeforeAll { $script:Help = Get-Help $_ -Full }
 
+    It 'names only parameters that exist in its examples (every WebexCalls command in them)' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        foreach ($code in $Help.examples.example.code) {
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref] $null, [ref] $null)
+            foreach ($call in $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                $command = Get-Command $call.GetCommandName() -Module WebexCalls -ErrorAction SilentlyContinue
+                if (-not $command) { continue }
+                $names = @($command.Parameters.Keys) + @($command.Parameters.Values.Aliases) + $common
+                foreach ($given in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                    # PowerShell takes any unambiguous prefix of a name.
+                    @($names | Where-Object { $_ -like "$($given.ParameterName)*" }).Count | Should -BeGreaterThan 0 -Because "'$code' gives $($command.Name) -$($given.ParameterName)"
+                }
+            }
+        }
+    }
+
     It 'fills INPUTS from the parameters that take pipeline input' {
         $piped = (Get-Command $_).Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } }
         if ($piped) {
