@@ -76,7 +76,7 @@ try {
             $sent = @(Invoke-RestMethod "$control/requests" | ForEach-Object { $_ } | Where-Object path -Like '/v1/*').Count
             $ps.Dispose()
             if ($cases[$name].Teardown) { & $cases[$name].Teardown }
-            if ($r -gt 0) { $results[$name].Add([pscustomobject]@{ Wall = $wall; CpuPercent = 100 * $used / $wall; ProgressPerSecond = $progress / $wall; Sent = $sent; CpuMs = 1000 * $used }) }
+            if ($r -gt 0) { $results[$name].Add([pscustomobject]@{ Wall = $wall; CpuPercent = 100 * $used / $wall; Progress = $progress; ProgressPerSecond = $progress / $wall; Sent = $sent; CpuMs = 1000 * $used }) }
         }
     }
     $runspace.Dispose()
@@ -87,7 +87,13 @@ $idle = Get-Median @($results["Start-Sleep $Seconds s (idle baseline)"].CpuPerce
 $rows = foreach ($name in $cases.Keys) {
     $r = $results[$name]
     $cpu = Get-Median @($r.CpuPercent)
-    "| $name | $((Get-Median @($r.Wall)).ToString('F2')) | $($cpu.ToString('F1')) ($(Format-Spread @($r.CpuPercent) 'F1')) | $(if ($idle -gt 0) { 'x' + ($cpu / $idle).ToString('F1') } else { '-' }) | $((Get-Median @($r.Sent)).ToString('F0')) | $((Get-Median @($r.CpuMs)).ToString('F0')) | $((Get-Median @($r.ProgressPerSecond)).ToString('F1')) |"
+    $wall = Get-Median @($r.Wall)
+    # A case over in a few milliseconds has no rate worth showing: its CPU ms and record count say it all.
+    $rates = if ($wall -ge 0.5) {
+        "$($cpu.ToString('F1')) ($(Format-Spread @($r.CpuPercent) 'F1')) | $(if ($idle -gt 0) { 'x' + ($cpu / $idle).ToString('F1') } else { '-' })"
+    } else { '- | -' }
+    $perSecond = if ($wall -ge 0.5) { (Get-Median @($r.ProgressPerSecond)).ToString('F1') } else { '-' }
+    "| $name | $($wall.ToString('F2')) | $rates | $((Get-Median @($r.Sent)).ToString('F0')) | $((Get-Median @($r.CpuMs)).ToString('F0')) | $((Get-Median @($r.Progress)).ToString('F0')) | $perSecond |"
 }
 $report = @"
 ## Waiting: CPU and progress while a cmdlet waits
@@ -98,8 +104,8 @@ time. Goal: under 2% of one core while waiting, as the idle Start-Sleep, and a f
 that reads as it waits (Wait-WebexCall every 0.5 s, a watch every interval) spends CPU on its requests, not on
 waiting: compare its CPU ms with the requests it sent, and the 429 row with the same fan-out without a wait.
 
-| Case | Wall s | CPU % of one core: median (min-max) | Ratio to idle | Requests | CPU ms | Progress records per second |
-|---|---|---|---|---|---|---|
+| Case | Wall s | CPU % of one core: median (min-max) | Ratio to idle | Requests | CPU ms | Progress records | Per second |
+|---|---|---|---|---|---|---|---|
 $($rows -join "`n")
 "@
 if ($OutFile) { $report | Set-Content $OutFile -Encoding utf8 }
