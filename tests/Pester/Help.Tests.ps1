@@ -1,5 +1,6 @@
 # The help a person reads: INPUTS and default values filled from the code, Get-Help -Online that goes somewhere, the
-# rendered reference kept current, and every ErrorId the module can emit in the README's table.
+# rendered reference kept current, every ErrorId the module can emit in the error table and its help topic, and
+# documentation whose links all lead somewhere.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -74,14 +75,54 @@ Describe 'The help' {
     }
 }
 
-Describe 'The README''s error table' {
-    It 'lists every ErrorId the module can emit' {
+Describe 'The error table' {
+    It 'lists every ErrorId the module can emit, in docs/objects-and-errors.md and in about_WebexCalls_Errors' {
         $sources = Get-ChildItem (Join-Path $Repo 'src/WebexCalls.PowerShell') -Filter *.cs -Recurse | Get-Content -Raw
         $ids = [regex]::Matches(($sources -join "`n"), '"(Webex[A-Z][A-Za-z]+)"') | ForEach-Object { $_.Groups[1].Value } |
             Where-Object { $_ -notin 'WebexApiException', 'WebexCalls', 'WebexCall', 'WebexCalling', 'WebexCallHold', 'WebexCallMute', 'WebexCallRecording', 'WebexDial', 'WebexDivert', 'WebexPark', 'WebexRetrieve', 'WebexPickup', 'WebexBargeIn', 'WebexPull', 'WebexCallDtmf', 'WebexCallHistory', 'WebexCallWrapUp', 'WebexCallingConnection' } |
             Sort-Object -Unique
         $ids.Count | Should -BeGreaterThan 15
-        $readme = Get-Content (Join-Path $Repo 'README.md') -Raw
-        foreach ($id in $ids) { $readme | Should -Match "(?m)^\|[^\n]*``$id``[^\n]*\|" -Because "$id can be emitted" }
+        $table = Get-Content (Join-Path $Repo 'docs/objects-and-errors.md') -Raw
+        $topic = Get-Help about_WebexCalls_Errors | Out-String
+        foreach ($id in $ids) {
+            $table | Should -Match "(?m)^\|[^\n]*``$id``[^\n]*\|" -Because "$id can be emitted"
+            $topic | Should -Match "\b$id\b" -Because "$id can be emitted"
+        }
+    }
+}
+
+Describe 'The documentation' {
+    It 'keeps the README a front door: at most 250 lines' {
+        @(Get-Content (Join-Path $Repo 'README.md')).Count | Should -BeLessOrEqual 250
+    }
+
+    It 'has no broken relative link or anchor in the README, CONTRIBUTING.md or docs/' {
+        # GitHub's anchors: a heading lower-cased, punctuation dropped, spaces as hyphens.
+        function Get-Anchor([string] $Path) {
+            Get-Content $Path | Where-Object { $_ -match '^#{1,6} ' } | ForEach-Object {
+                (($_ -replace '^#+ ', '').ToLowerInvariant() -replace '[^\p{L}\p{N} _-]', '' -replace ' ', '-')
+            }
+        }
+        $files = @(Get-Item (Join-Path $Repo 'README.md'), (Join-Path $Repo 'CONTRIBUTING.md')) + @(Get-ChildItem (Join-Path $Repo 'docs') -Filter *.md)
+        $broken = foreach ($file in $files) {
+            $text = Get-Content $file.FullName -Raw
+            foreach ($link in [regex]::Matches($text, '\]\(([^)\s]+)\)')) {
+                $target = $link.Groups[1].Value
+                if ($target -match '^(https?|mailto):') { continue }
+                $path, $anchor = $target -split '#', 2
+                $resolved = if ($path) { Join-Path $file.DirectoryName $path } else { $file.FullName }
+                if (-not (Test-Path $resolved)) { "$($file.Name): $target (no such file)"; continue }
+                if ($anchor -and (Test-Path $resolved -PathType Leaf) -and $anchor -notin (Get-Anchor $resolved)) { "$($file.Name): $target (no such heading)" }
+            }
+        }
+        @($broken) | Should -BeNullOrEmpty
+    }
+
+    It 'ships every about_WebexCalls topic, and Get-Help reads each' -ForEach @(
+        @{ Topic = 'about_WebexCalls' }, @{ Topic = 'about_WebexCalls_AdminMode' }, @{ Topic = 'about_WebexCalls_Errors' },
+        @{ Topic = 'about_WebexCalls_RateLimits' }, @{ Topic = 'about_WebexCalls_Watching' }
+    ) {
+        (Get-Help $Topic | Out-String) | Should -Match 'SHORT DESCRIPTION|LONG DESCRIPTION'
+        Test-Path (Join-Path (Split-Path (Get-TestModulePath)) "en-US/$Topic.help.txt") | Should -BeTrue
     }
 }
