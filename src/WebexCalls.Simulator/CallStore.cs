@@ -63,7 +63,7 @@ public sealed record DtmfRecord(string CallId, string Dtmf, string Time);
 /// store is used, against an injectable <see cref="TimeProvider"/>, so tests need no sleeps.
 /// </summary>
 /// <remarks>
-/// Assumptions where the spec is silent, repeated in the README:
+/// Assumptions where the spec is silent, repeated in docs/simulator.md:
 /// <list type="bullet">
 /// <item>An action that the call's state does not allow answers 409 Conflict, the spec's code for "conflicts with an
 /// established rule" (hold needs connected, resume held, answer and reject alerting, mute muteCapable, park and

@@ -18,7 +18,7 @@ public sealed record MemberSeed(string? Id, string? Kind, string? Name, string? 
 /// lines), each with calls of their own run by the same state machine as the user's (<see cref="CallStore"/>).
 /// </summary>
 /// <remarks>
-/// Assumptions where the spec is silent, repeated in the README: an orgId that is not this organisation's answers 403
+/// Assumptions where the spec is silent, repeated in docs/simulator.md: an orgId that is not this organisation's answers 403
 /// (the spec lists 403 and 404; "not yours" is a refusal, not an absence); an unknown member answers 404
 /// "Member not found"; a member's history is not offered (only a third party claims it), so it answers the 404 of an
 /// unknown path; wrap-up reasons need a completed call (404 otherwise: the operation lists no 409).

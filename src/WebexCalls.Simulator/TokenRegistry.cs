@@ -15,7 +15,7 @@ public sealed record TokenGrant(int Status, string? AccessToken, int ExpiresIn, 
 /// way to test 401, a missing scope (403) and an expired token.
 /// </summary>
 /// <remarks>
-/// Assumptions where Webex's documentation is silent, repeated in the README: a refresh token that is unknown,
+/// Assumptions where Webex's documentation is silent, repeated in docs/simulator.md: a refresh token that is unknown,
 /// revoked or expired answers 400 with "The refresh token provided is expired, revoked, malformed, or invalid."
 /// (the text Webex's own JavaScript SDK reports); a wrong client id or secret answers 401; access tokens are
 /// checked for expiry on every request (401 once expired).

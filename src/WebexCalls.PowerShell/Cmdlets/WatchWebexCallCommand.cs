@@ -26,7 +26,7 @@ namespace WebexCalls.Commands
     /// refusal about that member (400, 403, 404) it stops watching that member (-Verbose says so), and ends when none is
     /// left; a token Webex no longer accepts (401) ends the watch with a terminating error. Polling sees what changed between
     /// two readings: a call that starts and ends within one interval is not seen. Webex's telephony_calls webhooks
-    /// would see every event, but need a public HTTPS endpoint (see the README).
+    /// would see every event, but need a public HTTPS endpoint (see docs/watching.md).
     /// </remarks>
     /// <example>
     /// <code>Watch-WebexCall -MemberId (Import-Csv ./team.csv).PersonId -Timeout '01:00:00' | Select-Object SeenAt, MemberId, Change, PreviousState, State, RemoteName, RemoteNumber | Export-Csv ./team-calls.csv</code>
