@@ -12,46 +12,23 @@ using WebexCalls.Client;
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// What every WebexCalls cmdlet shares: a cancellation token cancelled by Ctrl+C (StopProcessing) that reaches
-    /// every request; request logs and results written from the pipeline thread, the only thread where PowerShell
-    /// allows it; the fan-out engine that runs requests concurrently; and the translation of client failures into
-    /// ErrorRecords.
+    /// What every WebexCalls cmdlet shares: a client per connection; a <see cref="FanOutEngine"/> that runs its requests
+    /// (concurrently when it fans out), cancels them on Ctrl+C and writes what they say on the pipeline thread; and the
+    /// translation of the engine's reports into PowerShell's records (it is the engine's <see cref="IFanOutWriter"/>).
     /// </summary>
-    public abstract class WebexCmdlet : PSCmdlet, IDisposable
+    public abstract class WebexCmdlet : PSCmdlet, IDisposable, IFanOutWriter
     {
-        // With nothing to wake it, the pipeline thread still looks up this often: enough for a retry's countdown.
-        private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
-
-        // Progress is written when it changes, but no more often than this: a person cannot read faster, and a host
-        // that records every record (a [powershell]::Create() runspace) would otherwise collect millions.
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
-        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private readonly QueuedRequestObserver _observer = new QueuedRequestObserver();
-        private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
-
-        // Set by whatever the pipeline thread waits for: work completing, output queued, Ctrl+C. The pipeline thread
-        // blocks on it and uses no CPU while it waits.
-        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
-        private SemaphoreSlim? _slots;
-        private int _started;
-        private int _finished;
-        private int? _expectedTotal;
-        private (int Started, int Finished) _progressShown;
-        private WebexApiException? _fatal;
-        private object? _fatalTarget;
+        private readonly FanOutEngine _engine;
         private readonly Dictionary<string, WebexCallsClient> _clients = new Dictionary<string, WebexCallsClient>();
 
-        /// <summary>Wakes the pipeline thread on Ctrl+C and when a request has something to log.</summary>
+        /// <summary>Every cmdlet runs its requests through a <see cref="FanOutEngine"/> that writes through it.</summary>
         protected WebexCmdlet()
         {
-            _observer.Changed = Wake;
-            _cancellation.Token.Register(Wake);
+            _engine = new FanOutEngine(this, () => MyInvocation.MyCommand.Name);
         }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
-        protected CancellationToken CancellationToken => _cancellation.Token;
+        protected CancellationToken CancellationToken => _engine.CancellationToken;
 
         /// <summary>
         /// A client over the connection this pipeline item uses (<see cref="ChosenConnection"/>, else the current one);
@@ -89,8 +66,8 @@ namespace WebexCalls.Commands
         {
             try
             {
-                _observer.WantsBodies = IsDebugListening();
-                return connection.CreateClient(_observer);
+                _engine.Observer.WantsBodies = IsDebugListening();
+                return connection.CreateClient(_engine.Observer);
             }
             catch (IOException ex) when (ex is FileLoadException || ex is FileNotFoundException)
             {
@@ -150,181 +127,21 @@ namespace WebexCalls.Commands
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing request logs as they come.</summary>
         protected T Await<T>(Task<T> task)
         {
-            Await((Task)task);
+            _engine.Await(task);
             return task.GetAwaiter().GetResult();
         }
 
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing request logs as they come.</summary>
-        protected void Await(Task task)
-        {
-            if (!task.IsCompleted)
-            {
-                task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-
-            try
-            {
-                while (!task.IsCompleted)
-                {
-                    _wake.WaitOne(IdleTick);
-                    Drain();
-                }
-            }
-            finally
-            {
-                Drain();
-            }
-
-            try
-            {
-                task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+        protected void Await(Task task) => _engine.Await(task);
 
         /// <summary>
         /// Starts <paramref name="work"/> for one item without waiting for it, once fewer than
         /// <see cref="ThrottleLimitValue"/> are running, and writes what it has to say as it completes: its result to
-        /// the pipeline (a collection is enumerated), a <see cref="WebexApiException"/> as a non-terminating error with
-        /// <paramref name="target"/> as its target. Results come in the order the work completes, not the input order.
+        /// the pipeline (a collection is enumerated), a failure as a non-terminating error with <paramref name="target"/>
+        /// as its target. Results come in the order the work completes, not the input order.
         /// </summary>
-        protected void RunConcurrently(object target, Func<Task<object?>> work)
-        {
-            _slots ??= new SemaphoreSlim(Math.Max(1, ThrottleLimitValue));
-
-            // The slot is waited for on the pipeline thread, so what completes meanwhile is written at once; a slot
-            // comes free only when work completes, and that wakes this thread.
-            while (!_slots.Wait(0))
-            {
-                StopIfStoppingOrFatal();
-                _wake.WaitOne(IdleTick);
-                Drain();
-                ShowProgress(final: false);
-            }
-
-            if (_fatal != null)
-            {
-                _slots.Release();
-                StopIfStoppingOrFatal();
-            }
-
-            _started++;
-
-            // The work is started here, on the pipeline thread, so that it reads the parameters of this pipeline item
-            // before the next item's binding changes them; only its waiting happens elsewhere.
-            Task<object?> started;
-            try
-            {
-                started = work();
-            }
-            catch (Exception ex)
-            {
-                started = Task.FromException<object?>(ex);
-            }
-
-            _ = CompleteAsync(started, target, _slots);
-            Drain();
-        }
-
-        private async Task CompleteAsync(Task<object?> work, object target, SemaphoreSlim slots)
-        {
-            try
-            {
-                var result = await work.ConfigureAwait(false);
-                if (result != null)
-                {
-                    Post(() => WriteResult(result));
-                }
-            }
-            catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.Unauthorized || ex.Kind == WebexErrorKind.TokenRefreshFailed)
-            {
-                // The token is refused: every other item would fail the same way. One terminating error says so,
-                // once, instead of one error per member (see StopIfStoppingOrFatal).
-                if (Interlocked.CompareExchange(ref _fatal, ex, null) is null)
-                {
-                    _fatalTarget = target;
-                }
-            }
-            catch (WebexApiException ex)
-            {
-                Post(() => WriteWebexError(ex, target));
-            }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-            {
-                // Ctrl+C: the command is stopping; nothing is left to say.
-            }
-            catch (ArgumentException ex)
-            {
-                Post(() => WriteError(WebexErrorRecords.InvalidArgument(ex, target)));
-            }
-            catch (Exception ex)
-            {
-                // Not expected; never lost on a worker thread, and never a crash of the session.
-                Post(() => WriteError(new ErrorRecord(ex, "WebexUnexpectedError", ErrorCategory.NotSpecified, target)));
-            }
-            finally
-            {
-                // Counted before the wake-up, so the woken pipeline thread always sees it.
-                Interlocked.Increment(ref _finished);
-                slots.Release();
-                Wake();
-            }
-        }
-
-        /// <summary>True while work started by <see cref="RunConcurrently"/> has not finished.</summary>
-        private bool WorkInFlight => Volatile.Read(ref _finished) < _started;
-
-        /// <summary>Wakes the pipeline thread; work that ends after the command did (Select-Object -First) finds it gone.</summary>
-        private void Wake()
-        {
-            try
-            {
-                _wake.Set();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The command has ended; nobody waits.
-            }
-        }
-
-        /// <summary>
-        /// Queues <paramref name="write"/> for the pipeline thread, and wakes it.
-        /// </summary>
-        private void Post(Action write)
-        {
-            _pending.Enqueue(write);
-            Wake();
-        }
-
-        /// <summary>
-        /// Ctrl+C stops the command; a refused token ends it with one terminating error, after the work already in
-        /// flight has finished and been written, so a call it placed is never left unreported.
-        /// </summary>
-        private void StopIfStoppingOrFatal()
-        {
-            if (_cancellation.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-
-            if (_fatal is null)
-            {
-                return;
-            }
-
-            while (WorkInFlight && !_cancellation.IsCancellationRequested)
-            {
-                _wake.WaitOne(IdleTick);
-                Drain();
-            }
-
-            Drain();
-            ShowProgress(final: true);
-            ThrowTerminatingError(WebexErrorRecords.From(_fatal, _fatalTarget));
-        }
+        protected void RunConcurrently(object target, Func<Task<object?>> work) =>
+            _engine.Start(ThrottleLimitValue, target, work, result => WriteResult(result!));
 
         /// <summary>
         /// Says how many items this command will work on, when that is known before it starts: the ids or members given
@@ -334,7 +151,7 @@ namespace WebexCalls.Commands
         {
             if (!MyInvocation.ExpectingInput)
             {
-                _expectedTotal = (_expectedTotal ?? 0) + count;
+                _engine.ExpectItems(count);
             }
         }
 
@@ -342,27 +159,7 @@ namespace WebexCalls.Commands
         /// Waits for everything <see cref="RunConcurrently"/> started, writing results, errors and progress on the
         /// pipeline thread as they come. Called by EndProcessing; Ctrl+C cancels what is still in flight.
         /// </summary>
-        protected void WaitForConcurrentWork()
-        {
-            try
-            {
-                // Blocks until work completes or output is queued (both wake it); never polls.
-                while (WorkInFlight)
-                {
-                    StopIfStoppingOrFatal();
-                    _wake.WaitOne(IdleTick);
-                    Drain();
-                    ShowProgress(final: false);
-                }
-
-                StopIfStoppingOrFatal();
-            }
-            finally
-            {
-                Drain();
-                ShowProgress(final: true);
-            }
-        }
+        protected void WaitForConcurrentWork() => _engine.WaitForAll();
 
         /// <summary>
         /// Writes a result to the pipeline (a collection one item at a time), remembering each call it holds, so its
@@ -401,111 +198,57 @@ namespace WebexCalls.Commands
             WriteError(WebexErrorRecords.From(exception, target));
 
         /// <summary>Cancels every request in flight: Ctrl+C stops at once, not after the HTTP timeout.</summary>
-        protected override void StopProcessing()
-        {
-            try
-            {
-                _cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The command already ended; nothing is left to stop.
-            }
-        }
+        protected override void StopProcessing() => _engine.Cancel();
 
         /// <summary>
-        /// Cancels whatever is still running and releases the cancellation source; PowerShell calls this when the command
-        /// ends, however it ends (a downstream Select-Object -First stops it without StopProcessing).
+        /// Cancels whatever is still running and releases the engine; PowerShell calls this when the command ends,
+        /// however it ends (a downstream Select-Object -First stops it without StopProcessing).
         /// </summary>
         public void Dispose()
         {
-            _cancellation.Cancel();
-            _cancellation.Dispose();
-            // _slots is not disposed: work that ends after the command did still releases its slot, and a
-            // SemaphoreSlim whose wait handle is never asked for holds no OS handle.
-            _wake.Dispose();
+            _engine.Dispose();
             GC.SuppressFinalize(this);
         }
 
-        private void ShowProgress(bool final)
-        {
-            // One item needs no progress bar; many (a fan-out over members or calls) show how far it has got.
-            var finished = Volatile.Read(ref _finished);
-            if (_started < 2 || (!final && (_progressShown == (_started, finished) || _sinceProgress.Elapsed < ProgressInterval)))
-            {
-                return;
-            }
+        void IFanOutWriter.Verbose(string text) => WriteVerbose(text);
 
-            _progressShown = (_started, finished);
-            _sinceProgress.Restart();
-            var total = _expectedTotal is int expected && expected >= _started ? expected : (int?)null;
-            var progress = new ProgressRecord(0x5EBE, MyInvocation.MyCommand.Name,
-                total is int all ? finished + " of " + all + " done" : finished + " done, " + (_started - finished) + " running")
+        void IFanOutWriter.Debug(string text) => WriteDebug(text);
+
+        void IFanOutWriter.Progress(FanOutProgress progress)
+        {
+            var record = new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
             {
-                // Piped input has no known end, so no percentage that would say "half done".
-                PercentComplete = total is int known ? (int)(100.0 * finished / known) : -1,
-                RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                PercentComplete = progress.PercentComplete,
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             };
-            WriteProgress(progress);
-        }
-
-        // A retry wait longer than this shows a progress bar with the time left.
-        private static readonly TimeSpan VisibleWait = TimeSpan.FromSeconds(3);
-        private bool _waitShown;
-        private int _waitSecondsShown = -1;
-
-        private void ShowRetryWait()
-        {
-            var (until, reason) = _observer.Waiting;
-            var left = until - DateTimeOffset.UtcNow;
-            if (!_waitShown && left < VisibleWait)
+            if (progress.SecondsRemaining >= 0)
             {
-                return;
-            }
-
-            // Written when the seconds left change, not at every wake-up.
-            var seconds = left > TimeSpan.Zero ? (int)Math.Ceiling(left.TotalSeconds) : 0;
-            if (seconds == _waitSecondsShown)
-            {
-                return;
-            }
-
-            _waitSecondsShown = seconds;
-            var record = new ProgressRecord(0x5EBF, "Waiting to retry", reason);
-            if (left > TimeSpan.Zero)
-            {
-                record.SecondsRemaining = seconds;
-                _waitShown = true;
-            }
-            else
-            {
-                record.RecordType = ProgressRecordType.Completed;
-                _waitShown = false;
+                record.SecondsRemaining = progress.SecondsRemaining;
             }
 
             WriteProgress(record);
         }
 
-        private void Drain()
+        void IFanOutWriter.Failed(Exception error, object target)
         {
-            ShowRetryWait();
-            while (_observer.Messages.TryDequeue(out var message))
+            switch (error)
             {
-                if (message.IsVerbose)
-                {
-                    WriteVerbose(message.Text);
-                }
-                else
-                {
-                    WriteDebug(message.Text);
-                }
-            }
-
-            while (_pending.TryDequeue(out var write))
-            {
-                write();
+                case WebexApiException webex:
+                    WriteWebexError(webex, target);
+                    break;
+                case ArgumentException argument:
+                    WriteError(WebexErrorRecords.InvalidArgument(argument, target));
+                    break;
+                default:
+                    // Not expected; reported, never lost on a worker thread.
+                    WriteError(new ErrorRecord(error, "WebexUnexpectedError", ErrorCategory.NotSpecified, target));
+                    break;
             }
         }
+
+        void IFanOutWriter.Terminate(WebexApiException error, object? target) => ThrowTerminatingError(WebexErrorRecords.From(error, target));
+
+        void IFanOutWriter.Stopped() => throw new PipelineStoppedException();
 
         /// <summary>
         /// Collects what work off the pipeline thread wants to write (objects, warnings, verbose text); the cmdlet
@@ -539,7 +282,7 @@ namespace WebexCalls.Commands
             private void Post(Action<WebexCmdlet> write)
             {
                 var cmdlet = _cmdlet;
-                cmdlet.Post(() => write(cmdlet));
+                cmdlet._engine.Post(() => write(cmdlet));
             }
         }
     }
