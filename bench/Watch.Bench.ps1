@@ -35,7 +35,9 @@ try {
         $request.Add($clock.Elapsed.TotalMilliseconds)
     }
 
-    $timeout = [TimeSpan]::FromSeconds(($rounds + 1) * $IntervalSec)
+    # The events are spread over rounds - 1 intervals after the first round; the last one may be read up to a whole
+    # interval (stretched, on a loaded machine) after it happens, so the watch runs one interval more than that needs.
+    $timeout = [TimeSpan]::FromSeconds(($rounds + 2) * $IntervalSec)
     $job = Start-ThreadJob -ArgumentList $BuiltModule, $ids, $IntervalSec, $ThrottleLimit, $timeout -ScriptBlock {
         param($module, $ids, $interval, $limit, $timeout)
         Import-Module $module
