@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 
 namespace WebexCalls.Simulator;
 

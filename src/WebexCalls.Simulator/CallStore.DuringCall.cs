@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-
 namespace WebexCalls.Simulator;
 
 /// <summary>Recording, DTMF and push: what is done to a call while it is up.</summary>

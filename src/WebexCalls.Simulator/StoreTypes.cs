@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-
 namespace WebexCalls.Simulator;
 
 /// <summary>What a store operation did, in the terms the HTTP layer turns into a status code.</summary>
@@ -55,7 +48,6 @@ public sealed record ParkedCallInfo(PartyJson ParkedAgainst, PartyJson Caller, s
 
 /// <summary>DTMF digits a call was sent, as the control API reports them.</summary>
 public sealed record DtmfRecord(string CallId, string Dtmf, string Time);
-
 
 /// <summary>An incoming call for the control API to seed: alerting by default, or already answered.</summary>
 public sealed record IncomingCallSeed(
