@@ -27,7 +27,6 @@ BeforeDiscovery {
             if ($name -ne 'CallId' -and $callIdIsMandatory) { $arguments.CallId = 'call-ok' }
             if ($name -eq 'OrgId') { $arguments.MemberId = 'member-ok' }      # an organisation goes with a member
             if ($name -eq 'TargetCallId') { $arguments.Remove('TargetCallId') }
-            if ($name -eq 'EndpointId' -and $command.Name -eq 'Invoke-WebexPull') { }
             if ($command.Parameters.ContainsKey('Confirm')) { $arguments.Confirm = $false }
             @{ Cmdlet = $command.Name; Parameter = $name; Arguments = $arguments }
         }
