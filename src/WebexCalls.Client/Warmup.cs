@@ -28,7 +28,7 @@ namespace WebexCalls.Client
                 using var token = new SecureString();
                 token.AppendChar('w');
                 token.MakeReadOnly();
-                using var connection = new WebexCallsConnection(new Uri("https://warmup.invalid/v1"), new SecureStringTokenProvider(token), null, () => new CannedAnswers());
+                using var connection = new WebexHttpConnection(new Uri("https://warmup.invalid/v1"), new SecureStringTokenProvider(token), null, () => new CannedAnswers());
                 var client = connection.CreateClient();
                 await client.ListCallsAsync(null, CancellationToken.None).ConfigureAwait(false);
                 await client.GetCallAsync("warmup", null, CancellationToken.None).ConfigureAwait(false);

@@ -18,7 +18,7 @@ namespace WebexCalls.Client
     /// <summary>
     /// Typed calls to the Webex Calling Call Controls API (<c>/telephony/calls</c>). Every failure is thrown as a
     /// <see cref="WebexApiException"/>; cancellation through the token is the only other exception.
-    /// Made by <see cref="WebexCallsConnection.CreateClient"/>; cheap, holds no state of its own, and safe to use from
+    /// Made by <see cref="WebexHttpConnection.CreateClient"/>; cheap, holds no state of its own, and safe to use from
     /// many threads at once (a fan-out shares one).
     /// </summary>
     public sealed class WebexCallsClient

@@ -29,7 +29,7 @@ namespace WebexCalls
         /// <summary>The member's organisation, when one was given in admin mode.</summary>
         public string? OrgId { get; internal set; }
 
-        /// <summary>The connection this was read through (see WebexCallsConnection.Id); cmdlets given it act through the same one.</summary>
+        /// <summary>The connection this was read through (see WebexHttpConnection.Id); cmdlets given it act through the same one.</summary>
         public string? ConnectionId { get; internal set; }
 
         /// <summary>Reads like <c>Missed: Jane Doe &lt;+14085550100&gt;</c>.</summary>

@@ -109,7 +109,7 @@ namespace WebexCalls
         /// <summary>The member's organisation, when one was given in admin mode.</summary>
         public string? OrgId { get; internal set; }
 
-        /// <summary>The connection this was read through (see WebexCallsConnection.Id); cmdlets given it act through the same one.</summary>
+        /// <summary>The connection this was read through (see WebexHttpConnection.Id); cmdlets given it act through the same one.</summary>
         public string? ConnectionId { get; internal set; }
 
         /// <summary>When this object was read from the server; the reference point of a computed duration.</summary>

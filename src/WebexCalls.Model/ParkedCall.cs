@@ -42,7 +42,7 @@ namespace WebexCalls
 
         internal string? OrgIdValue { get; set; }
 
-        /// <summary>The connection this was read through (see WebexCallsConnection.Id); cmdlets given it act through the same one.</summary>
+        /// <summary>The connection this was read through (see WebexHttpConnection.Id); cmdlets given it act through the same one.</summary>
         public string? ConnectionId { get; internal set; }
 
         /// <summary>Reads like <c>parked against Front Desk &lt;1000&gt;</c>.</summary>

@@ -98,7 +98,7 @@ Describe 'The resilience table, for GET and for POST' {
         $policy.MaxRetryCount = 2
         $policy.BackoffBase = [TimeSpan]::FromMilliseconds(10)
         $provider = $engine.GetType('WebexCalls.Client.Http.SecureStringTokenProvider', $true)::new((ConvertTo-TestSecureString 'x'))
-        $dead = $engine.GetType('WebexCalls.Client.WebexCallsConnection', $true)::new("http://127.0.0.1:$port/v1", $provider, $null, $null, $policy)
+        $dead = $engine.GetType('WebexCalls.Client.WebexHttpConnection', $true)::new("http://127.0.0.1:$port/v1", $provider, $null, $null, $policy)
         $client = $dead.CreateClient()
         $err = { $client.PerformAsync('Hold', 'c1', $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw -PassThru
         $err.Exception.InnerException.Kind | Should -Be 'ConnectionFailed'

@@ -151,7 +151,7 @@ public class IdSafetyTests
         var stub = StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"Call not found","trackingId":"T"}""");
         var secure = new SecureString();
         secure.AppendChar('t');
-        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub, new RetryPolicy { MaxRetryCount = 0 });
+        var connection = new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub, new RetryPolicy { MaxRetryCount = 0 });
         try
         {
             await act(connection.CreateClient(), id);

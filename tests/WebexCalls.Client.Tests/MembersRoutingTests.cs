@@ -14,7 +14,7 @@ public class MembersRoutingTests
     {
         var secure = new SecureString();
         secure.AppendChar('t');
-        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub);
+        var connection = new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub);
         return (connection.CreateClient(), stub);
     }
 

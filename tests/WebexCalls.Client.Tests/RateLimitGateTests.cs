@@ -105,6 +105,6 @@ public class RateLimitGateTests
         var secure = new SecureString();
         secure.AppendChar('t');
         var policy = new RetryPolicy { MaxRetryCount = 3, MaxRetryWait = budget, AttemptTimeout = TimeSpan.FromSeconds(10) };
-        return new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub, policy).CreateClient();
+        return new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub, policy).CreateClient();
     }
 }

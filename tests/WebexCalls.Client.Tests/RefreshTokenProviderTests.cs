@@ -92,7 +92,7 @@ public class RefreshTokenProviderTests
         {
             Content = new StringContent("""{"items":[]}"""),
         }));
-        var client = new WebexCallsConnection(new Uri("https://webex.test/v1"), provider, null, () => api).CreateClient();
+        var client = new WebexHttpConnection(new Uri("https://webex.test/v1"), provider, null, () => api).CreateClient();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.ListCallsAsync(null, CancellationToken.None)));
 
@@ -132,7 +132,7 @@ public class RefreshTokenProviderTests
     public async Task A_fixed_access_token_refused_with_401_is_not_retried()
     {
         var api = StubHandler.Answer(HttpStatusCode.Unauthorized, """{"message":"bad token","trackingId":"T"}""");
-        var client = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(Secure("t")), null, () => api).CreateClient();
+        var client = new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(Secure("t")), null, () => api).CreateClient();
         var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.ListCallsAsync(null, CancellationToken.None));
         Assert.Equal(WebexErrorKind.Unauthorized, ex.Kind);
         Assert.Single(api.Requests);

@@ -22,11 +22,11 @@ public class RetryTests
         BackoffBase = TimeSpan.FromMilliseconds(10),
     };
 
-    private static (WebexCallsClient Client, WebexCallsConnection Connection, WebexCallsClientTests.RecordingObserver Observer) Create(StubHandler stub, RetryPolicy? policy = null)
+    private static (WebexCallsClient Client, WebexHttpConnection Connection, WebexCallsClientTests.RecordingObserver Observer) Create(StubHandler stub, RetryPolicy? policy = null)
     {
         var secure = new SecureString();
         secure.AppendChar('t');
-        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub, policy ?? Fast);
+        var connection = new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub, policy ?? Fast);
         var observer = new WebexCallsClientTests.RecordingObserver();
         return (connection.CreateClient(observer), connection, observer);
     }

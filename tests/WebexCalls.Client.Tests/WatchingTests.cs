@@ -104,7 +104,7 @@ public class WatchingTests
     {
         var secure = new SecureString();
         secure.AppendChar('t');
-        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub,
+        var connection = new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), null, () => stub,
             new RetryPolicy { MaxRetryCount = maxRetries });
         return connection.CreateClient();
     }

@@ -20,7 +20,7 @@ public class WebexCallsClientTests
         }
 
         // These tests are about how each answer is read; retrying is RetryTests' subject, so it is off here.
-        var connection = new WebexCallsConnection(
+        var connection = new WebexHttpConnection(
             new Uri("https://webex.test/v1"), new SecureStringTokenProvider(secure), timeout, () => stub, new RetryPolicy { MaxRetryCount = 0 });
         var observer = new RecordingObserver();
         return (connection.CreateClient(observer), stub, observer);
@@ -304,7 +304,7 @@ public class WebexCallsClientTests
     [Fact]
     public void The_http_stack_is_built_on_first_use_only()
     {
-        var connection = new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(new SecureString()));
+        var connection = new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(new SecureString()));
         Assert.False(connection.IsHttpStackBuilt);
         connection.CreateClient();
         Assert.True(connection.IsHttpStackBuilt);
@@ -314,7 +314,7 @@ public class WebexCallsClientTests
     [InlineData("ftp://webex.test/v1")]
     [InlineData("/v1")]
     public void The_base_uri_must_be_absolute_http(string uri) =>
-        Assert.Throws<ArgumentException>(() => new WebexCallsConnection(new Uri(uri, UriKind.RelativeOrAbsolute), new SecureStringTokenProvider(new SecureString())));
+        Assert.Throws<ArgumentException>(() => new WebexHttpConnection(new Uri(uri, UriKind.RelativeOrAbsolute), new SecureStringTokenProvider(new SecureString())));
 
     internal sealed class RecordingObserver : IWebexRequestObserver
     {
@@ -340,7 +340,7 @@ public class WebexCallsClientTests
 public class WebexCallsClientToleranceTests
 {
     private static WebexCallsClient Create(StubHandler stub) =>
-        new WebexCallsConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(new System.Security.SecureString()), null, () => stub).CreateClient();
+        new WebexHttpConnection(new Uri("https://webex.test/v1"), new SecureStringTokenProvider(new System.Security.SecureString()), null, () => stub).CreateClient();
 
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };

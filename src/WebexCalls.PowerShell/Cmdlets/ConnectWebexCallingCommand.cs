@@ -52,8 +52,16 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "WebexCalling", HelpUri = HelpLinks.Base + "#connect-webexcalling", DefaultParameterSetName = AccessTokenSet)]
     [OutputType(typeof(WebexCallingConnection))]
-    public sealed class ConnectWebexCallingCommand : WebexCmdlet
+    public sealed class ConnectWebexCallingCommand : PSCmdlet, IDisposable
     {
+        private readonly CmdletHost _host;
+
+        /// <summary>Sign-in runs its requests through a <see cref="CmdletHost"/>, like every call cmdlet.</summary>
+        public ConnectWebexCallingCommand()
+        {
+            _host = new CmdletHost(this);
+        }
+
         /// <summary>The environment variable read when -AccessToken is not given.</summary>
         public const string TokenVariable = "WEBEX_ACCESS_TOKEN";
 
@@ -98,7 +106,7 @@ namespace WebexCalls.Commands
         /// <summary>The API root; https://webexapis.com/v1 unless you point the module at a simulator.</summary>
         [Parameter]
         [ValidateNotNull]
-        public Uri BaseUri { get; set; } = WebexCallsConnection.DefaultBaseUri;
+        public Uri BaseUri { get; set; } = WebexHttpConnection.DefaultBaseUri;
 
         /// <summary>
         /// How many times one request may be retried after a 429 or 423 (for any method), a failure before it was sent
@@ -133,7 +141,7 @@ namespace WebexCalls.Commands
             if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("BaseUri must be an absolute http or https URI, such as " + WebexCallsConnection.DefaultBaseUri + "."),
+                    new ArgumentException("BaseUri must be an absolute http or https URI, such as " + WebexHttpConnection.DefaultBaseUri + "."),
                     "WebexInvalidBaseUri", ErrorCategory.InvalidArgument, BaseUri));
             }
 
@@ -149,21 +157,21 @@ namespace WebexCalls.Commands
                 MaxRetryWait = TimeSpan.FromSeconds(MaxRetryWaitSec),
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
             };
-            var connection = new WebexCallsConnection(BaseUri, provider, null, null, policy);
+            var connection = new WebexHttpConnection(BaseUri, provider, null, null, policy);
             var mode = Admin ? WebexCallingMode.Admin : WebexCallingMode.User;
             try
             {
                 if (provider is RefreshTokenProvider refresher)
                 {
-                    WriteVerbose("Getting an access token from " + connection.BaseUri + "access_token (from the " + tokenSource + ").");
-                    Await(refresher.RenewAsync(null, CancellationToken));
+                    _host.Verbose("Getting an access token from " + connection.BaseUri + "access_token (from the " + tokenSource + ").");
+                    _host.Await(refresher.RenewAsync(null, _host.CancellationToken));
                     mode = ModeFromScopes(refresher, mode);
                 }
 
-                WriteVerbose(mode == WebexCallingMode.Admin
+                _host.Verbose(mode == WebexCallingMode.Admin
                     ? "Checking the token for admin mode on a members route of " + connection.BaseUri + "."
                     : "Checking the token against " + connection.BaseUri + " (from the " + tokenSource + ").");
-                CheckToken(CreateClient(connection), mode);
+                CheckToken(_host.CreateClient(connection), mode);
             }
             catch (WebexApiException ex)
             {
@@ -174,7 +182,7 @@ namespace WebexCalls.Commands
 
             var info = new WebexCallingConnection(connection, kind, mode, tokenSource, DateTimeOffset.Now);
             WebexSession.Add(info);
-            WriteVerbose("Connected to " + connection.BaseUri + " in " + mode + " mode as connection " + info.Id + ".");
+            _host.Verbose("Connected to " + connection.BaseUri + " in " + mode + " mode as connection " + info.Id + ".");
             if (PassThru)
             {
                 WriteObject(info);
@@ -231,7 +239,7 @@ namespace WebexCalls.Commands
             var user = scopes.Contains(UserScope);
             if (asked == WebexCallingMode.User && admin && !user)
             {
-                WriteVerbose("The token's scopes are admin scopes only (a Service App): connecting in admin mode.");
+                _host.Verbose("The token's scopes are admin scopes only (a Service App): connecting in admin mode.");
                 return WebexCallingMode.Admin;
             }
 
@@ -259,11 +267,11 @@ namespace WebexCalls.Commands
             {
                 if (mode == WebexCallingMode.Admin)
                 {
-                    Await(client.ListCallsAsync(CallScope.ForMember(ProbeId, null), CancellationToken));
+                    _host.Await(client.ListCallsAsync(CallScope.ForMember(ProbeId, null), _host.CancellationToken));
                 }
                 else
                 {
-                    Await(client.GetCallAsync(ProbeId, null, CancellationToken));
+                    _host.Await(client.GetCallAsync(ProbeId, null, _host.CancellationToken));
                 }
             }
             catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.NotFound || ex.Kind == WebexErrorKind.BadRequest)
@@ -274,10 +282,10 @@ namespace WebexCalls.Commands
                 if (ex.StatusCode == 404 && !ex.ReachedWebex && !OffersCallControl(client))
                 {
                     var message = "The server at " + BaseUri + " is not the Webex Calling API: it answered 404, with neither Webex's JSON nor a tracking id, for "
-                        + ex.Path + " and for the list of calls. Check the BaseUri: it ends in /v1 (" + WebexCallsConnection.DefaultBaseUri + ").";
+                        + ex.Path + " and for the list of calls. Check the BaseUri: it ends in /v1 (" + WebexHttpConnection.DefaultBaseUri + ").";
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "WebexInvalidBaseUri", ErrorCategory.InvalidArgument, BaseUri)
                     {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri with its /v1, such as " + WebexCallsConnection.DefaultBaseUri + "." },
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri with its /v1, such as " + WebexHttpConnection.DefaultBaseUri + "." },
                     });
                 }
             }
@@ -291,7 +299,7 @@ namespace WebexCalls.Commands
         {
             try
             {
-                Await(client.ListCallsAsync(CallScope.User, CancellationToken));
+                _host.Await(client.ListCallsAsync(CallScope.User, _host.CancellationToken));
                 return true;
             }
             catch (WebexApiException ex)
@@ -316,6 +324,16 @@ namespace WebexCalls.Commands
 
             secure.MakeReadOnly();
             return secure;
+        }
+
+        /// <summary>Ctrl+C cancels the sign-in's requests at once.</summary>
+        protected override void StopProcessing() => _host.Cancel();
+
+        /// <summary>Releases the engine the sign-in ran on.</summary>
+        public void Dispose()
+        {
+            _host.Dispose();
+            GC.SuppressFinalize(this);
         }
     }
 }

@@ -33,7 +33,7 @@ namespace WebexCalls.Commands
             // Without -Action nothing is sent, so Webex applies its own default rather than one the module picked.
             RejectAction? action = MyInvocation.BoundParameters.ContainsKey(nameof(Action)) ? Action : (RejectAction?)null;
             ForEachCall(action is null ? "Reject {0}" : "Reject {0} (" + action + ")", (client, id, scope) =>
-                Nothing(client.RejectAsync(id, action, scope, CancellationToken)));
+                client.RejectAsync(id, action, scope, CancellationToken));
         }
     }
 }

@@ -19,7 +19,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "WebexCalling", HelpUri = HelpLinks.Base + "#disconnect-webexcalling", DefaultParameterSetName = CurrentSet)]
     [OutputType(typeof(void))]
-    public sealed class DisconnectWebexCallingCommand : WebexCmdlet
+    public sealed class DisconnectWebexCallingCommand : PSCmdlet
     {
         private const string CurrentSet = "Current";
         private const string AllSet = "All";

@@ -34,7 +34,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "WebexCall", HelpUri = HelpLinks.Base + "#get-webexcall")]
     [OutputType(typeof(CallSession))]
-    public sealed class GetWebexCallCommand : WebexMembersReadCmdlet
+    public sealed class GetWebexCallCommand : WebexCallCmdlet
     {
         /// <summary>The ids of the calls to read; without it, every active call is listed. Binds a piped call, text, or a CallId property; no other object becomes an id.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,13 +42,6 @@ namespace WebexCalls.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CallIdCompleter))]
         public string[]? CallId { get; set; }
-
-        /// <summary>
-        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device: lists or reads the
-        /// calls on that line, and each call returned carries it. Not with -MemberId.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LineOwnerId { get; set; }
 
         /// <summary>Keeps only calls in these states.</summary>
         [Parameter]
@@ -58,16 +51,9 @@ namespace WebexCalls.Commands
         /// <summary>Lists the calls (of the user, or of each member), or reads each call id given.</summary>
         protected override void ProcessRecord()
         {
-            List<CallScope> scopes;
-            try
+            var scopes = ResolveScopes(MemberId, OwnerRules.ManyMembers);
+            if (scopes is null)
             {
-                scopes = Members is null
-                    ? new List<CallScope> { CallScope.Of(null, OrgId, LineOwnerId) }
-                    : Members.Select(member => CallScope.Of(member, OrgId, LineOwnerId)).ToList();
-            }
-            catch (ArgumentException ex)
-            {
-                WriteError(WebexErrorRecords.InvalidScope(ex, MemberId));
                 return;
             }
 
@@ -85,7 +71,7 @@ namespace WebexCalls.Commands
                 foreach (var scope in scopes)
                 {
                     // One member's failure is that member's error; the others are still listed.
-                    RunConcurrently(scope.MemberId!, async () => Wanted(await client.ListCallsAsync(scope, CancellationToken).ConfigureAwait(false), states));
+                    RunConcurrently(scope.MemberId!, () => client.ListCallsAsync(scope, CancellationToken), calls => WriteCalls(Wanted(calls, states)));
                 }
 
                 return;
@@ -93,7 +79,7 @@ namespace WebexCalls.Commands
 
             if (scopes.Count > 1)
             {
-                WriteError(WebexErrorRecords.InvalidScope(new ArgumentException("-CallId reads the calls of one member at a time: give one -MemberId with it."), CallId));
+                WriteError(WebexErrorRecords.InvalidScope(new ArgumentException("-CallId reads the calls of one member at a time: give one -MemberId with it.", "MemberId"), CallId));
                 return;
             }
 
@@ -101,7 +87,7 @@ namespace WebexCalls.Commands
             foreach (var id in CallId)
             {
                 var scope = scopes[0];
-                RunConcurrently(id, async () => Wanted(new[] { await client.GetCallAsync(id, scope, CancellationToken).ConfigureAwait(false) }, states));
+                RunConcurrently(id, () => client.GetCallAsync(id, scope, CancellationToken), call => WriteCalls(Wanted(new[] { call }, states)));
             }
         }
 
@@ -119,10 +105,10 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            WriteResult(Wanted(calls, states));
+            WriteCalls(Wanted(calls, states));
         }
 
-        private static object Wanted(IEnumerable<CallSession> calls, CallState[]? states) =>
-            states is null ? calls.ToList() : calls.Where(call => states.Contains(call.State)).ToList();
+        private static IEnumerable<CallSession> Wanted(IEnumerable<CallSession> calls, CallState[]? states) =>
+            states is null ? calls : calls.Where(call => states.Contains(call.State));
     }
 }

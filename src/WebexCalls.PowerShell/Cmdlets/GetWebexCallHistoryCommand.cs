@@ -29,7 +29,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "WebexCallHistory", HelpUri = HelpLinks.Base + "#get-webexcallhistory")]
     [OutputType(typeof(CallHistoryRecord))]
-    public sealed class GetWebexCallHistoryCommand : WebexMembersReadCmdlet
+    public sealed class GetWebexCallHistoryCommand : WebexCallCmdlet
     {
         /// <summary>Keeps only these types: Placed, Missed, Received; every type when omitted.</summary>
         [Parameter(Position = 0)]
@@ -39,13 +39,20 @@ namespace WebexCalls.Commands
         /// <summary>Reads the history and writes it newest first (per member, in admin mode).</summary>
         protected override void ProcessRecord()
         {
+            // Webex's history has no secondary-line form, so -LineOwnerId is refused rather than ignored.
+            var scopes = ResolveScopes(MemberId, OwnerRules.ManyMembers | OwnerRules.NoLine);
+            if (scopes is null)
+            {
+                return;
+            }
+
             var types = Type is null ? new CallHistoryType?[] { null } : Type.Distinct().Select(t => (CallHistoryType?)t).ToArray();
             var client = Client;
-            if (Members is null)
+            if (!scopes[0].IsMember)
             {
                 try
                 {
-                    WriteObject(Await(ReadAsync(client, CallScope.User, types)), enumerateCollection: true);
+                    WriteObject(Await(ReadAsync(client, scopes[0], types)), enumerateCollection: true);
                 }
                 catch (WebexApiException ex)
                 {
@@ -55,15 +62,14 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            ExpectItems(Members.Length);
-            foreach (var member in Members)
+            ExpectItems(scopes.Count);
+            foreach (var scope in scopes)
             {
-                var scope = CallScope.ForMember(member, OrgId);
-                RunConcurrently(member, async () => await ReadAsync(client, scope, types).ConfigureAwait(false));
+                RunConcurrently(scope.MemberId!, () => ReadAsync(client, scope, types), records => WriteObject(records, enumerateCollection: true));
             }
         }
 
-        private async Task<object?> ReadAsync(WebexCallsClient client, CallScope scope, CallHistoryType?[] types)
+        private async Task<List<CallHistoryRecord>> ReadAsync(WebexCallsClient client, CallScope scope, CallHistoryType?[] types)
         {
             var records = new List<CallHistoryRecord>();
             foreach (var type in types)

@@ -19,7 +19,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "WebexCallingConnection", HelpUri = HelpLinks.Base + "#get-webexcallingconnection")]
     [OutputType(typeof(WebexCallingConnection))]
-    public sealed class GetWebexCallingConnectionCommand : WebexCmdlet
+    public sealed class GetWebexCallingConnectionCommand : PSCmdlet
     {
         /// <summary>Returns every connection kept in this session, not only the current one.</summary>
         [Parameter]

@@ -19,7 +19,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "WebexBargeIn", HelpUri = HelpLinks.Base + "#invoke-webexbargein", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
-    public sealed class InvokeWebexBargeInCommand : WebexDialingCmdlet
+    public sealed class InvokeWebexBargeInCommand : WebexNewCallCmdlet
     {
         /// <summary>The user whose answered call to join: digits or a URI.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -30,8 +30,9 @@ namespace WebexCalls.Commands
         /// <summary>Barges in and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            StartCall(Target, "Barge in on the call of",
-                (client, options, scope) => client.BargeInAsync(Target, options, scope, CancellationToken));
+            var (target, options) = (Target, Options);
+            StartNewCall(target, "Barge in on the call of",
+                (client, scope) => NewCallReadBack.AsNullable(client.BargeInAsync(target, options, scope, CancellationToken)));
         }
     }
 }

@@ -35,7 +35,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", HelpUri = HelpLinks.Base + "#invoke-webexdial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
-    public sealed class InvokeWebexDialCommand : WebexDialingCmdlet
+    public sealed class InvokeWebexDialCommand : WebexNewCallCmdlet
     {
 
         /// <summary>What to dial: digits (with + * #), a tel: or sip: URI, or user@host. Binds Destination, Number or PhoneNumber from the pipeline.</summary>
@@ -59,7 +59,8 @@ namespace WebexCalls.Commands
         {
             if (!Wait)
             {
-                StartCall(Destination, "Dial", (client, options, scope) => client.DialAsync(Destination, options, scope, CancellationToken));
+                var (destination, options) = (Destination, Options);
+                StartNewCall(destination, "Dial", (client, scope) => NewCallReadBack.AsNullable(client.DialAsync(destination, options, scope, CancellationToken)));
                 return;
             }
 
@@ -73,14 +74,14 @@ namespace WebexCalls.Commands
             var client = Client;
             try
             {
-                var started = AsNullable(client.DialAsync(Destination, Options, callScope, CancellationToken));
-                if (Await(ReadStartedCallAsync(client, callScope, Destination, "Dial", started, null)) is CallSession call)
+                var started = NewCallReadBack.AsNullable(client.DialAsync(Destination, Options, callScope, CancellationToken));
+                if (Await(NewCallReadBack.ReadAsync(client, Output, callScope, Destination, "Dial", started, null, CancellationToken)) is CallSession call)
                 {
                     try
                     {
                         if (WaitForAnswer(client, call, callScope) is CallSession settled)
                         {
-                            WriteResult(settled);
+                            WriteCall(settled);
                         }
                     }
                     catch (PipelineStoppedException)
@@ -101,7 +102,7 @@ namespace WebexCalls.Commands
         /// <summary>Polls the call until it is connected (or held) or gone; null when it ended.</summary>
         private CallSession? WaitForAnswer(WebexCallsClient client, CallSession call, CallScope scope)
         {
-            var result = Await(WaitForCallAsync(client, call, true, scope, Settled, TimeSpan.FromSeconds(TimeoutSec), "Dialling " + Destination));
+            var result = Await(CallWaitProgress.WaitAsync(client, Output, call, true, scope, Settled, TimeSpan.FromSeconds(TimeoutSec), "Dialling " + Destination, CancellationToken));
             switch (result.Outcome)
             {
                 case CallWaitOutcome.Ended:

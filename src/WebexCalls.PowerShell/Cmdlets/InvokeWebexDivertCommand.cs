@@ -48,7 +48,7 @@ namespace WebexCalls.Commands
                 : "Divert {0} to " + Destination;
             var (destination, toVoicemail) = (Destination, ToVoicemail.IsPresent);
             ForEachCall(description, (client, id, scope) =>
-                Nothing(client.DivertAsync(id, destination, toVoicemail, scope, CancellationToken)));
+                client.DivertAsync(id, destination, toVoicemail, scope, CancellationToken));
         }
     }
 }

@@ -40,8 +40,8 @@ namespace WebexCalls.Commands
         {
             var description = GroupPark ? "Park {0} in the call park group" : Destination is null ? "Park {0} against the user" : "Park {0} against " + Destination;
             var (destination, groupPark) = (Destination, GroupPark.IsPresent);
-            ForEachCall(description, async (client, id, scope) =>
-                await client.ParkAsync(id, destination, groupPark, scope, CancellationToken).ConfigureAwait(false));
+            ForEachCall(description, (client, id, scope) =>
+                client.ParkAsync(id, destination, groupPark, scope, CancellationToken), WriteObject);
         }
     }
 }

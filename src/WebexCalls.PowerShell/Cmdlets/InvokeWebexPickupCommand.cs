@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "WebexPickup", HelpUri = HelpLinks.Base + "#invoke-webexpickup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
-    public sealed class InvokeWebexPickupCommand : WebexDialingCmdlet
+    public sealed class InvokeWebexPickupCommand : WebexNewCallCmdlet
     {
         /// <summary>The user whose ringing call to pick up: digits or a URI; the user's call pickup group when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -29,8 +29,9 @@ namespace WebexCalls.Commands
         /// <summary>Picks up the call and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            StartCall(Target ?? "the call pickup group", "Pick up ringing call",
-                (client, options, scope) => client.PickupAsync(Target, options, scope, CancellationToken));
+            var (target, options) = (Target, Options);
+            StartNewCall(Target ?? "the call pickup group", "Pick up ringing call",
+                (client, scope) => NewCallReadBack.AsNullable(client.PickupAsync(target, options, scope, CancellationToken)));
         }
     }
 }

@@ -19,20 +19,18 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "WebexPull", HelpUri = HelpLinks.Base + "#invoke-webexpull", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class InvokeWebexPullCommand : WebexNewCallCmdlet
+    public sealed class InvokeWebexPullCommand : WebexCallCmdlet
     {
         /// <summary>The device or application to pull the call to, from Webex's Get Preferred Answer Endpoint; the primary device when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         public string? EndpointId { get; set; }
 
-        /// <inheritdoc />
-        protected override NewCallOptions Options => new NewCallOptions { EndpointId = string.IsNullOrEmpty(EndpointId) ? null : EndpointId };
-
         /// <summary>Pulls the call and returns it.</summary>
         protected override void ProcessRecord()
         {
-            StartCall(EndpointId ?? "the primary device", "Pull call to",
-                (client, options, scope) => client.PullAsync(options, scope, CancellationToken));
+            var options = new NewCallOptions { EndpointId = string.IsNullOrEmpty(EndpointId) ? null : EndpointId };
+            StartNewCall(EndpointId ?? "the primary device", "Pull call to",
+                (client, scope) => NewCallReadBack.AsNullable(client.PullAsync(options, scope, CancellationToken)));
         }
     }
 }

@@ -23,7 +23,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "WebexRetrieve", HelpUri = HelpLinks.Base + "#invoke-webexretrieve", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
-    public sealed class InvokeWebexRetrieveCommand : WebexDialingCmdlet
+    public sealed class InvokeWebexRetrieveCommand : WebexNewCallCmdlet
     {
         /// <summary>Where the call is parked (a ParkedCall's Number): digits or a URI; the user when omitted. Binds Destination or Number from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -35,8 +35,9 @@ namespace WebexCalls.Commands
         /// <summary>Retrieves the parked call and returns the new call.</summary>
         protected override void ProcessRecord()
         {
-            StartCall(Destination ?? "the call parked against the user", "Retrieve parked call",
-                (client, options, scope) => client.RetrieveAsync(Destination, options, scope, CancellationToken));
+            var (destination, options) = (Destination, Options);
+            StartNewCall(destination ?? "the call parked against the user", "Retrieve parked call",
+                (client, scope) => NewCallReadBack.AsNullable(client.RetrieveAsync(destination, options, scope, CancellationToken)));
         }
     }
 }

@@ -25,7 +25,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Move, "WebexCall", HelpUri = HelpLinks.Base + "#move-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = AttendedSet)]
     [OutputType(typeof(CallSession), ParameterSetName = new[] { MuteTransferSet })]
-    public sealed class MoveWebexCallCommand : WebexNewCallCmdlet
+    public sealed class MoveWebexCallCommand : WebexCallCmdlet
     {
         private const string AttendedSet = "Attended";
         private const string MuteTransferSet = "MuteTransfer";
@@ -62,8 +62,9 @@ namespace WebexCalls.Commands
             switch (ParameterSetName)
             {
                 case MuteTransferSet:
-                    StartCallIfGiven(CallId, "Transfer to " + Destination + " when it answers",
-                        (client, options, scope) => client.MuteTransferAsync(CallId, Destination, scope, CancellationToken),
+                    var (callId, destination) = (CallId, Destination);
+                    StartNewCall(callId, "Transfer to " + destination + " when it answers",
+                        (client, scope) => client.MuteTransferAsync(callId, destination, scope, CancellationToken),
                         "Transfer to " + Destination + ": the destination answered at once, so the transfer is complete and the call is no longer the user's.");
                     break;
                 case AutoSet:

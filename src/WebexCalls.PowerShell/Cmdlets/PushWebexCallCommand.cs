@@ -25,7 +25,7 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             ForEachCall("Push {0} to the executive", (client, id, scope) =>
-                Nothing(client.PerformAsync(CallAction.Push, id, scope, CancellationToken)));
+                client.PerformAsync(CallAction.Push, id, scope, CancellationToken));
         }
     }
 }

@@ -21,18 +21,22 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommunications.Receive, "WebexCall", HelpUri = HelpLinks.Base + "#receive-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class ReceiveWebexCallCommand : WebexCallStateCmdlet
+    public sealed class ReceiveWebexCallCommand : WebexCallActionCmdlet
     {
         /// <summary>The device or application to answer on, from Webex's Get Preferred Answer Endpoint; the primary device when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? EndpointId { get; set; }
 
-        /// <inheritdoc />
-        protected override string ActionDescription => "Answer {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.AnswerAsync(callId, EndpointId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord()
+        {
+            var endpointId = EndpointId;
+            ForEachCall("Answer {0}", (client, id, scope) => client.AnswerAsync(id, endpointId, scope, CancellationToken), PassThru.IsPresent);
+        }
     }
 }

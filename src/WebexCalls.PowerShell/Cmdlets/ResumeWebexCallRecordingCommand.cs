@@ -20,13 +20,14 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Resume, "WebexCallRecording", HelpUri = HelpLinks.Base + "#resume-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class ResumeWebexCallRecordingCommand : WebexCallStateCmdlet
+    public sealed class ResumeWebexCallRecordingCommand : WebexCallActionCmdlet
     {
-        /// <inheritdoc />
-        protected override string ActionDescription => "Resume the recording of {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.PerformAsync(CallAction.ResumeRecording, callId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord() =>
+            ForEachCall("Resume the recording of {0}", (client, id, scope) => client.PerformAsync(CallAction.ResumeRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

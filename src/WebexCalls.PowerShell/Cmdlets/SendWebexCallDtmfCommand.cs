@@ -18,7 +18,7 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommunications.Send, "WebexCallDtmf", HelpUri = HelpLinks.Base + "#send-webexcalldtmf", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class SendWebexCallDtmfCommand : WebexScopedCmdlet
+    public sealed class SendWebexCallDtmfCommand : WebexCallCmdlet
     {
         /// <summary>The call to send the digits into: an id or a CallSession. Binds a piped call, text, or a CallId property; no other object becomes an id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,11 +42,7 @@ namespace WebexCalls.Commands
             }
 
             var (client, callId, digits) = (Client, CallId, Digits);
-            RunConcurrently(callId, async () =>
-            {
-                await client.TransmitDtmfAsync(callId, digits, scope, CancellationToken).ConfigureAwait(false);
-                return null;
-            });
+            RunConcurrently(callId, () => client.TransmitDtmfAsync(callId, digits, scope, CancellationToken));
         }
     }
 }

@@ -24,17 +24,18 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Set, "WebexCallHold", HelpUri = HelpLinks.Base + "#set-webexcallhold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class SetWebexCallHoldCommand : WebexCallStateCmdlet
+    public sealed class SetWebexCallHoldCommand : WebexCallActionCmdlet
     {
         /// <summary>Resumes the calls instead of holding them.</summary>
         [Parameter]
         public SwitchParameter Resume { get; set; }
 
-        /// <inheritdoc />
-        protected override string ActionDescription => Resume ? "Resume {0}" : "Hold {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.PerformAsync(Resume ? CallAction.Resume : CallAction.Hold, callId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord() =>
+            ForEachCall(Resume ? "Resume {0}" : "Hold {0}", (client, id, scope) => client.PerformAsync(Resume ? CallAction.Resume : CallAction.Hold, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

@@ -20,17 +20,18 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Set, "WebexCallMute", HelpUri = HelpLinks.Base + "#set-webexcallmute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class SetWebexCallMuteCommand : WebexCallStateCmdlet
+    public sealed class SetWebexCallMuteCommand : WebexCallActionCmdlet
     {
         /// <summary>Unmutes the calls instead of muting them.</summary>
         [Parameter]
         public SwitchParameter Unmute { get; set; }
 
-        /// <inheritdoc />
-        protected override string ActionDescription => Unmute ? "Unmute {0}" : "Mute {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.PerformAsync(Unmute ? CallAction.Unmute : CallAction.Mute, callId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord() =>
+            ForEachCall(Unmute ? "Unmute {0}" : "Mute {0}", (client, id, scope) => client.PerformAsync(Unmute ? CallAction.Unmute : CallAction.Mute, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

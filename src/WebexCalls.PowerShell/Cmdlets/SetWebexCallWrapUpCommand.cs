@@ -21,38 +21,31 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Set, "WebexCallWrapUp", HelpUri = HelpLinks.Base + "#set-webexcallwrapup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class SetWebexCallWrapUpCommand : WebexFanOutCmdlet
+    public sealed class SetWebexCallWrapUpCommand : WebexCallCmdlet
     {
-        /// <summary>The person, workspace or virtual line whose last completed call gets the reasons. Binds from MemberId, PersonId, WorkspaceId or VirtualLineId. No tab completion: that would need the People API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("PersonId", "WorkspaceId", "VirtualLineId")]
-        [ValidateNotNullOrEmpty]
-        public string MemberId { get; set; } = string.Empty;
-
-        /// <summary>The wrap-up reasons, as configured for the member's call queue.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        /// <summary>The wrap-up reasons, as configured for the members' call queue.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[] Reason { get; set; } = new string[0];
 
-        /// <summary>The member's organisation, when it is not the token's own.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? OrgId { get; set; }
-
-        /// <summary>Sends the reasons for each member.</summary>
+        /// <summary>Sends the reasons for each member given or piped (-MemberId is required: wrap-up is for members only).</summary>
         protected override void ProcessRecord()
         {
-            var scope = CallScope.ForMember(MemberId, OrgId);
-            if (!ShouldProcess(scope.ToString(), "Set wrap-up reasons " + string.Join(", ", Reason)))
+            var scopes = ResolveScopes(MemberId, OwnerRules.ManyMembers | OwnerRules.NoLine | OwnerRules.MemberOnly);
+            if (scopes is null)
             {
                 return;
             }
 
             var (client, reasons) = (Client, Reason);
-            RunConcurrently(MemberId, async () =>
+            ExpectItems(scopes.Count);
+            foreach (var scope in scopes)
             {
-                await client.SetWrapUpReasonsAsync(scope, reasons, CancellationToken).ConfigureAwait(false);
-                return null;
-            });
+                if (ShouldProcess(scope.ToString(), "Set wrap-up reasons " + string.Join(", ", reasons)))
+                {
+                    RunConcurrently(scope.MemberId!, () => client.SetWrapUpReasonsAsync(scope, reasons, CancellationToken));
+                }
+            }
         }
     }
 }

@@ -20,13 +20,14 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "WebexCallRecording", HelpUri = HelpLinks.Base + "#start-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class StartWebexCallRecordingCommand : WebexCallStateCmdlet
+    public sealed class StartWebexCallRecordingCommand : WebexCallActionCmdlet
     {
-        /// <inheritdoc />
-        protected override string ActionDescription => "Start recording {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.PerformAsync(CallAction.StartRecording, callId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord() =>
+            ForEachCall("Start recording {0}", (client, id, scope) => client.PerformAsync(CallAction.StartRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

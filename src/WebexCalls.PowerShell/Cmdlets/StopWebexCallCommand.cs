@@ -46,7 +46,7 @@ namespace WebexCalls.Commands
                 }
 
                 return before;
-            });
+            }, WriteCall);
         }
     }
 }

@@ -20,13 +20,14 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "WebexCallRecording", HelpUri = HelpLinks.Base + "#stop-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class StopWebexCallRecordingCommand : WebexCallStateCmdlet
+    public sealed class StopWebexCallRecordingCommand : WebexCallActionCmdlet
     {
-        /// <inheritdoc />
-        protected override string ActionDescription => "Stop recording {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.PerformAsync(CallAction.StopRecording, callId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord() =>
+            ForEachCall("Stop recording {0}", (client, id, scope) => client.PerformAsync(CallAction.StopRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

@@ -20,13 +20,14 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsLifecycle.Suspend, "WebexCallRecording", HelpUri = HelpLinks.Base + "#suspend-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
-    public sealed class SuspendWebexCallRecordingCommand : WebexCallStateCmdlet
+    public sealed class SuspendWebexCallRecordingCommand : WebexCallActionCmdlet
     {
-        /// <inheritdoc />
-        protected override string ActionDescription => "Pause the recording of {0}";
+        /// <summary>Returns each call as it is after the action.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override Task PerformAsync(WebexCallsClient client, string callId, CallScope scope) =>
-            client.PerformAsync(CallAction.PauseRecording, callId, scope, CancellationToken);
+        /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
+        protected override void ProcessRecord() =>
+            ForEachCall("Pause the recording of {0}", (client, id, scope) => client.PerformAsync(CallAction.PauseRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

@@ -58,14 +58,14 @@ namespace WebexCalls.Commands
             var states = State;
             var timeout = TimeSpan.FromSeconds(TimeoutSec);
             var passThru = PassThru.IsPresent;
-            ForEachCall("Wait for {0}", (client, id, scope) => WaitAsync(client, id, scope, states, timeout, passThru));
+            ForEachCall("Wait for {0}", (client, id, scope) => WaitAsync(client, id, scope, states, timeout, passThru), WriteCall);
         }
 
-        private async Task<object?> WaitAsync(WebexCallsClient client, string id, CallScope scope, CallState[] states, TimeSpan timeout, bool passThru)
+        private async Task<CallSession?> WaitAsync(WebexCallsClient client, string id, CallScope scope, CallState[] states, TimeSpan timeout, bool passThru)
         {
             var described = KnownCalls.Describe(id);
-            var result = await WaitForCallAsync(client, new CallSession { Id = id }, false, scope, states, timeout,
-                "Waiting for " + described + " to be " + string.Join(" or ", states)).ConfigureAwait(false);
+            var result = await CallWaitProgress.WaitAsync(client, Output, new CallSession { Id = id }, false, scope, states, timeout,
+                "Waiting for " + described + " to be " + string.Join(" or ", states), CancellationToken).ConfigureAwait(false);
             var call = result.Call;
             switch (result.Outcome)
             {

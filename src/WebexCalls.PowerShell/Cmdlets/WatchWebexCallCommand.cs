@@ -57,18 +57,11 @@ namespace WebexCalls.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Watch, "WebexCall", HelpUri = HelpLinks.Base + "#watch-webexcall")]
     [OutputType(typeof(CallChange))]
-    public sealed class WatchWebexCallCommand : WebexMembersReadCmdlet
+    public sealed class WatchWebexCallCommand : WebexCallCmdlet
     {
         private readonly List<CallScope> _scopes = new List<CallScope>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private TimeSpan? _limit;
-
-        /// <summary>
-        /// The owner (user, workspace or virtual line id) of a secondary line on the user's device: watches that line's
-        /// calls. Not with -MemberId.
-        /// </summary>
-        [Parameter]
-        public string? LineOwnerId { get; set; }
 
         /// <summary>
         /// How often each owner's calls are read, in seconds (0.5 to 3600; 5 by default). Many members share it: the
@@ -100,17 +93,14 @@ namespace WebexCalls.Commands
         /// <summary>Collects the members to watch: given, or piped from objects with MemberId, PersonId, WorkspaceId or VirtualLineId.</summary>
         protected override void ProcessRecord()
         {
-            try
+            // A row that contradicts itself is that row's error; the watch goes on with the others.
+            var owners = ResolveScopes(MemberId, OwnerRules.ManyMembers);
+            foreach (var scope in owners ?? new CallScope[0])
             {
-                var owners = Members?.Select(member => CallScope.Of(member, OrgId, LineOwnerId)) ?? new[] { CallScope.Of(null, OrgId, LineOwnerId) };
-                foreach (var scope in owners.Where(scope => _seen.Add(scope.MemberId + "\n" + scope.OrgId)))
+                if (_seen.Add(scope.MemberId + "\n" + scope.OrgId))
                 {
                     _scopes.Add(scope);
                 }
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(WebexErrorRecords.InvalidScope(ex, MemberId));
             }
         }
 
@@ -137,6 +127,12 @@ namespace WebexCalls.Commands
                 _scopes.RemoveAll(scope => !scope.IsMember);
             }
 
+            if (_scopes.Count == 0)
+            {
+                // Every item was refused (its error is written): there is nothing to watch.
+                return;
+            }
+
             var watcher = new CallWatcher(Client, _scopes, new CallWatchOptions
             {
                 Interval = TimeSpan.FromSeconds(IntervalSec),
@@ -155,7 +151,7 @@ namespace WebexCalls.Commands
                 {
                     if (Wanted(change, states))
                     {
-                        output.Result(change);
+                        output.Change(change);
                         output.Progress(new ProgressRecord(progress.ActivityId, progress.Activity, Interlocked.Increment(ref seen) + " change(s) so far; Ctrl+C stops"));
                     }
                 },

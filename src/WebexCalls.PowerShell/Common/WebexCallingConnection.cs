@@ -31,7 +31,7 @@ namespace WebexCalls
     public sealed class WebexCallingConnection
     {
         internal WebexCallingConnection(
-            WebexCallsConnection connection, WebexTokenKind tokenKind, WebexCallingMode mode, string tokenSource, DateTimeOffset connectedAt)
+            WebexHttpConnection connection, WebexTokenKind tokenKind, WebexCallingMode mode, string tokenSource, DateTimeOffset connectedAt)
         {
             Connection = connection;
             TokenKind = tokenKind;
@@ -79,7 +79,7 @@ namespace WebexCalls
         /// <summary>True for the connection cmdlets use when no -Connection is given (the most recent one).</summary>
         public bool IsCurrent => ReferenceEquals(Commands.WebexSession.Current, this);
 
-        internal WebexCallsConnection Connection { get; }
+        internal WebexHttpConnection Connection { get; }
 
         /// <summary>Reads like <c>User via https://webexapis.com/v1/ (a1b2c3d4e5f6)</c>.</summary>
         public override string ToString() => Mode + " via " + BaseUri + " (" + Id + ")";

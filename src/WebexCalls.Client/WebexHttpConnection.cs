@@ -11,7 +11,7 @@ namespace WebexCalls.Client
     /// The HTTP stack (an <see cref="IHttpClientFactory"/> with the auth and TrackingID handlers) is built on first
     /// use, not when the connection is made, so importing the module stays cheap.
     /// </summary>
-    public sealed class WebexCallsConnection : IDisposable
+    public sealed class WebexHttpConnection : IDisposable
     {
         /// <summary>The real Webex API.</summary>
         public static readonly Uri DefaultBaseUri = new Uri("https://webexapis.com/v1");
@@ -28,7 +28,7 @@ namespace WebexCalls.Client
         /// <param name="timeout">How long one attempt may take; the policy's (100 seconds by default) when null.</param>
         /// <param name="primaryHandler">Replaces the network handler; for tests that stub the network.</param>
         /// <param name="retryPolicy">How rate limits and transient faults are retried; <see cref="RetryPolicy.Default"/> when null.</param>
-        public WebexCallsConnection(
+        public WebexHttpConnection(
             Uri baseUri, IAccessTokenProvider tokens, TimeSpan? timeout = null, Func<HttpMessageHandler>? primaryHandler = null, RetryPolicy? retryPolicy = null)
         {
             if (baseUri is null)
@@ -107,7 +107,7 @@ namespace WebexCalls.Client
                     // Each attempt is timed by the retry handler; the client's own timeout would span every try.
                     client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
                     client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-                    client.DefaultRequestHeaders.UserAgent.ParseAdd("WebexCalls/" + typeof(WebexCallsConnection).Assembly.GetName().Version);
+                    client.DefaultRequestHeaders.UserAgent.ParseAdd("WebexCalls/" + typeof(WebexHttpConnection).Assembly.GetName().Version);
                 })
                 // Outermost first: one TrackingID for every try, then the retries, each with a fresh token.
                 .AddHttpMessageHandler(() => new TrackingIdHandler())
