@@ -76,6 +76,7 @@ function Invoke-Build {
 }
 
 function Invoke-Help {
+    Write-ExportList -ModuleOut $ModuleOut
     # The /// comments on each cmdlet and parameter are the one source of both Get-Help and docs/cmdlets.md.
     Import-Module (Join-Path $ModuleOut 'WebexCalls.psd1') -Force
     $model = @(Get-HelpModel -DocumentationXml (Join-Path $Root "src/WebexCalls.PowerShell/bin/$Configuration/netstandard2.0/WebexCalls.PowerShell.xml"))

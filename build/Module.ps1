@@ -25,10 +25,27 @@ function Build-Module {
         Replace('{{ModuleVersion}}', $version.Version).
         Replace('{{Prerelease}}', $version.Prerelease).
         Replace('{{ReleaseNotes}}', (Get-ReleaseNote).Replace("'", "''"))
-    $manifest | Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1') -Encoding utf8
+    # Until the cmdlets are read from the assembly (Write-ExportList, in the Help step's fresh process), none is exported.
+    $manifest.Replace('{{CmdletsToExport}}', '') | Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1') -Encoding utf8
+    Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1.template') $manifest -Encoding utf8
     Copy-Item (Join-Path $Root 'module/WebexCalls/WebexCalls.format.ps1xml'), (Join-Path $Root 'module/WebexCalls/WebexCalls.types.ps1xml') $ModuleOut
     Copy-Item (Join-Path $Root 'module/WebexCalls/en-US/*') (Join-Path $ModuleOut 'en-US')
     Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+}
+
+function Write-ExportList {
+    # The manifest's CmdletsToExport, from the [Cmdlet] classes of the built assembly: the one list of cmdlets, which
+    # the tests and docs also read (through the module). Runs in a fresh process: loading the DLL locks it on Windows.
+    param([Parameter(Mandatory)][string] $ModuleOut)
+    $assembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $ModuleOut 'WebexCalls.PowerShell.dll'))
+    $names = $assembly.GetExportedTypes() | ForEach-Object {
+        $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) | Select-Object -First 1
+        if ($attribute -and -not $_.IsAbstract) { "$($attribute.VerbName)-$($attribute.NounName)" }
+    } | Sort-Object
+    $template = Join-Path $ModuleOut 'WebexCalls.psd1.template'
+    $list = "`n" + (($names | ForEach-Object { "        '$_'" }) -join "`n") + "`n    "
+    (Get-Content $template -Raw).Replace('{{CmdletsToExport}}', $list) | Set-Content (Join-Path $ModuleOut 'WebexCalls.psd1') -Encoding utf8 -NoNewline
+    Remove-Item $template
 }
 
 function Get-ReleaseNote {

@@ -1,6 +1,6 @@
 @{
-    # build.ps1 stamps the version and prerelease label from Directory.Build.props, and the release notes from the
-    # newest section of CHANGELOG.md, over the placeholders in double braces.
+    # build.ps1 stamps the version and prerelease label from Directory.Build.props, the release notes from the
+    # newest section of CHANGELOG.md and the cmdlets from the assembly, over the placeholders in double braces.
     RootModule           = 'WebexCalls.PowerShell.dll'
     ModuleVersion        = '{{ModuleVersion}}'
     GUID                 = '5b0c7f0e-3d7a-4f43-9c55-1f1d0a6a8e21'
@@ -17,35 +17,8 @@
     RequiredAssemblies   = @('WebexCalls.Model.dll')
     FormatsToProcess     = @('WebexCalls.format.ps1xml')
     TypesToProcess       = @('WebexCalls.types.ps1xml')
-    CmdletsToExport      = @(
-        'Connect-WebexCalling'
-        'Disconnect-WebexCalling'
-        'Get-WebexCallingConnection'
-        'Get-WebexCall'
-        'Get-WebexCallHistory'
-        'Invoke-WebexDial'
-        'Receive-WebexCall'
-        'Deny-WebexCall'
-        'Set-WebexCallHold'
-        'Set-WebexCallMute'
-        'Stop-WebexCall'
-        'Invoke-WebexDivert'
-        'Move-WebexCall'
-        'Invoke-WebexPark'
-        'Invoke-WebexRetrieve'
-        'Start-WebexCallRecording'
-        'Stop-WebexCallRecording'
-        'Suspend-WebexCallRecording'
-        'Resume-WebexCallRecording'
-        'Send-WebexCallDtmf'
-        'Push-WebexCall'
-        'Invoke-WebexPickup'
-        'Invoke-WebexBargeIn'
-        'Invoke-WebexPull'
-        'Set-WebexCallWrapUp'
-        'Watch-WebexCall'
-        'Wait-WebexCall'
-    )
+    # Written by build.ps1 from the cmdlet classes in WebexCalls.PowerShell.dll: no list of cmdlets is kept by hand.
+    CmdletsToExport      = @({{CmdletsToExport}})
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

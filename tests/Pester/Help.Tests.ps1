@@ -4,7 +4,9 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $script:AllCmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
+    Import-Module (Get-TestModulePath) -Force
+    # The cmdlets come from the module itself (its manifest is written from the assembly): no list is kept by hand.
+    $script:AllCmdlets = (Get-Command -Module WebexCalls -CommandType Cmdlet).Name | Sort-Object
 }
 
 BeforeAll {

@@ -2,18 +2,25 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:ModulePath = Get-TestModulePath
     Import-Module $ModulePath -Force
-    $script:Cmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
+    # Every [Cmdlet] class in the assembly: the manifest's export list is written from them at build time.
+    $assembly = [WebexCalls.Commands.WebexCallCmdlet].Assembly
+    $script:Cmdlets = $assembly.GetExportedTypes() | Where-Object { -not $_.IsAbstract } | ForEach-Object {
+        $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) | Select-Object -First 1
+        if ($attribute) { "$($attribute.VerbName)-$($attribute.NounName)" }
+    } | Sort-Object
+    $script:Repo = Split-Path (Split-Path $PSScriptRoot)
 }
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:AllCmdlets = Get-Content (Join-Path $PSScriptRoot 'cmdlets.txt') | Where-Object { $_ -and $_ -notmatch '^#' }
-    $script:Readers = 'Connect-WebexCalling', 'Disconnect-WebexCalling', 'Get-WebexCallingConnection', 'Get-WebexCall', 'Get-WebexCallHistory', 'Watch-WebexCall', 'Wait-WebexCall'
-    $script:Changers = $AllCmdlets | Where-Object { $Readers -notcontains $_ }
-    $script:CallReturning = 'Get-WebexCall', 'Invoke-WebexDial', 'Receive-WebexCall', 'Set-WebexCallHold', 'Set-WebexCallMute', 'Stop-WebexCall',
-        'Move-WebexCall', 'Invoke-WebexRetrieve', 'Invoke-WebexPickup', 'Invoke-WebexBargeIn', 'Invoke-WebexPull',
-        'Start-WebexCallRecording', 'Stop-WebexCallRecording', 'Suspend-WebexCallRecording', 'Resume-WebexCallRecording'
+    $script:AllCmdlets = (Get-Command -Module WebexCalls -CommandType Cmdlet).Name | Sort-Object
+    # Rules, not lists: what these verbs do changes nothing at Webex (sign-in is local, reads and waits only read);
+    # every other verb changes a call, so must support -WhatIf and -Confirm.
+    $readingVerbs = 'Connect', 'Disconnect', 'Get', 'Watch', 'Wait'
+    $script:Changers = $AllCmdlets | Where-Object { $readingVerbs -notcontains ($_ -split '-')[0] }
+    # -PassThru on a call returns the call.
+    $script:CallReturning = $AllCmdlets | Where-Object { (Get-Command $_).Parameters.ContainsKey('PassThru') -and (Get-Command $_).Parameters.ContainsKey('CallId') }
 }
 
 Describe 'The built module' {
@@ -28,8 +35,14 @@ Describe 'The built module' {
         $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
     }
 
-    It 'exports exactly the documented cmdlets' {
-        (Get-Command -Module WebexCalls).Name | Sort-Object | Should -Be ($Cmdlets | Sort-Object)
+    It 'exports exactly the cmdlet classes of its assembly, and the reference and the README name each of them' {
+        (Get-Command -Module WebexCalls).Name | Sort-Object | Should -Be $Cmdlets
+        $reference = Get-Content (Join-Path $Repo 'docs/cmdlets.md') -Raw
+        $readme = Get-Content (Join-Path $Repo 'README.md') -Raw
+        foreach ($name in $Cmdlets) {
+            $reference | Should -Match "(?m)^## $name$" -Because 'docs/cmdlets.md is rendered from the assembly (./build.ps1 Docs)'
+            $readme | Should -Match ([regex]::Escape($name)) -Because 'the README lists the cmdlets by task'
+        }
     }
 
     It 'ships the shared assemblies in its root, the engine in engine/, and never System.Management.Automation.dll' {
@@ -118,6 +131,10 @@ Describe 'State-changing cmdlets' {
 
     It '<_> declares its output type' -ForEach $CallReturning {
         (Get-Command $_).OutputType.Name | Should -Contain 'WebexCalls.CallSession'
+    }
+
+    It '<_> declares what it writes' -ForEach $AllCmdlets {
+        (Get-Command $_).OutputType | Should -Not -BeNullOrEmpty
     }
 
     It '<_> takes call objects for -CallId and -LineOwnerId from the pipeline' -ForEach ($Changers | Where-Object { (Get-Command $_).Parameters.ContainsKey('CallId') }) {
