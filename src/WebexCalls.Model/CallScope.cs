@@ -1,6 +1,6 @@
 using System;
 
-namespace WebexCalls.Client
+namespace WebexCalls
 {
     /// <summary>
     /// Whose calls a request is about, which decides its route: the token's own user (optionally on a secondary line,

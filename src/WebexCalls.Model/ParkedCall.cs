@@ -1,4 +1,3 @@
-using WebexCalls.Client;
 
 namespace WebexCalls
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WebexCalls.Client
+namespace WebexCalls
 {
     /// <summary>How messages quote values a user gave, which may be of any length and hold any character.</summary>
     internal static class Quoting

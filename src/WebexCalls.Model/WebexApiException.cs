@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace WebexCalls.Client
+namespace WebexCalls
 {
     /// <summary>
     /// A failed Webex request, with everything Webex said about it. Every HTTP, network and parse failure of the

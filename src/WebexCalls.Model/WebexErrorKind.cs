@@ -1,4 +1,4 @@
-namespace WebexCalls.Client
+namespace WebexCalls
 {
     /// <summary>What kind of failure a <see cref="WebexApiException"/> reports.</summary>
     public enum WebexErrorKind

@@ -23,7 +23,7 @@ Connect-WebexCalling -BaseUri '$(Get-SimulatorUri)' -AccessToken `$token
 'DIALLED ' + (`$call -is [WebexCalls.CallSession])
 'LISTED ' + @(Get-WebexCall | Where-Object CallId -EQ `$call.CallId).Count
 'STATE ' + [WebexCalls.CallState]::Held
-try { Get-WebexCall -CallId no-such-call -ErrorAction Stop } catch [WebexCalls.Client.WebexApiException] { 'CAUGHT ' + `$_.Exception.Kind }
+try { Get-WebexCall -CallId no-such-call -ErrorAction Stop } catch [WebexCalls.WebexApiException] { 'CAUGHT ' + `$_.Exception.Kind }
 'VIEW ' + ((`$call | Format-Table | Out-String) -match 'Handle\s+State\s+Direction')
 foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
     `$name = `$assembly.GetName()

@@ -30,7 +30,7 @@ Describe 'HTTP failures become ErrorRecords' {
         $failures[0].TargetObject | Should -Be $Call.CallId
         $failures[0].Exception.Message | Should -Match ([regex]::Escape($Text))
         $failures[0].Exception.TrackingId | Should -Match $TrackingId
-        $failures[0].Exception | Should -BeOfType ([WebexCalls.Client.WebexApiException])
+        $failures[0].Exception | Should -BeOfType ([WebexCalls.WebexApiException])
     }
 
     It '429 whose Retry-After is longer than the retry budget fails at once as WebexRateLimited with the wait asked' {
@@ -56,7 +56,7 @@ Describe 'HTTP failures become ErrorRecords' {
         $err = { Get-WebexCall } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'WebexInvalidResponse,WebexCalls.Commands.GetWebexCallCommand'
         $err.CategoryInfo.Category | Should -Be 'InvalidResult'
-        $err.Exception | Should -BeOfType ([WebexCalls.Client.WebexApiException])
+        $err.Exception | Should -BeOfType ([WebexCalls.WebexApiException])
         $err.Exception.TrackingId | Should -Match '^ROUTER_'
     }
 }

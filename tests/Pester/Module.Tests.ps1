@@ -57,6 +57,19 @@ Describe 'The built module' {
         Test-Path (Join-Path $folder 'en-US/about_WebexCalls.help.txt') | Should -BeTrue
     }
 
+    It 'names its types after their assembly: WebexCalls in the model, WebexCalls.Commands in the cmdlets' {
+        @([WebexCalls.CallSession].Assembly.GetExportedTypes().Namespace | Sort-Object -Unique) | Should -Be @('WebexCalls')
+        @([WebexCalls.Commands.WebexCallCmdlet].Assembly.GetExportedTypes().Namespace | Sort-Object -Unique) | Should -Be @('WebexCalls.Commands')
+    }
+
+    It 'still resolves the type names scripts used before 0.2, as obsolete aliases' {
+        [WebexCalls.Client.WebexApiException] | Should -Be ([WebexCalls.WebexApiException])
+        [WebexCalls.Client.WebexErrorKind]::RateLimited | Should -Be ([WebexCalls.WebexErrorKind]::RateLimited)
+        [WebexCalls.WebexCallingMode]::Admin | Should -Be ([WebexCalls.Commands.WebexCallingMode]::Admin)
+        $caught = try { throw [WebexCalls.WebexApiException]::new('NotFound', 'GET', '/x', 404, 'gone', $null, $null) } catch [WebexCalls.Client.WebexApiException] { 'caught' }
+        $caught | Should -Be 'caught'
+    }
+
     It 'keeps its object model free of package references, so it can share PowerShell''s context' {
         $references = [System.Reflection.Assembly]::LoadFile((Join-Path (Split-Path $ModulePath) 'WebexCalls.Model.dll')).GetReferencedAssemblies().Name
         $references | Should -Be @('netstandard')
@@ -81,11 +94,11 @@ while ([DateTime]::UtcNow -lt `$deadline -and -not ([AppDomain]::CurrentDomain.G
 Import-Module '$ModulePath'
 ('WebexCalls.CallState' -as [type]).FullName
 ('WebexCalls.CallSession' -as [type]).FullName
-('WebexCalls.Client.WebexApiException' -as [type]).FullName
+('WebexCalls.WebexApiException' -as [type]).FullName
 "@
         $output | Should -Contain 'WebexCalls.CallState'
         $output | Should -Contain 'WebexCalls.CallSession'
-        $output | Should -Contain 'WebexCalls.Client.WebexApiException'
+        $output | Should -Contain 'WebexCalls.WebexApiException'
     }
 
     It 'has an about topic' {

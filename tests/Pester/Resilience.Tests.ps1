@@ -288,7 +288,7 @@ Describe 'Bad input and bad servers' {
         Get-WebexCall -CallId $Id -ErrorVariable failures -ErrorAction SilentlyContinue
         Stop-WebexCall -CallId $Id -ErrorVariable +failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 2
-        $failures.Exception | ForEach-Object { $_ | Should -BeOfType ([WebexCalls.Client.WebexApiException]) }
+        $failures.Exception | ForEach-Object { $_ | Should -BeOfType ([WebexCalls.WebexApiException]) }
         $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -Match '^Webex' }
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30   # never a hang
     }
@@ -305,7 +305,7 @@ Describe 'Bad input and bad servers' {
         Add-SimulatorFault @fault
         $err = { Get-WebexCall } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'WebexInvalidResponse,WebexCalls.Commands.GetWebexCallCommand'
-        $err.Exception | Should -BeOfType ([WebexCalls.Client.WebexApiException])
+        $err.Exception | Should -BeOfType ([WebexCalls.WebexApiException])
         $err.Exception.Message.Length | Should -BeLessThan 2000
     }
 }

@@ -146,7 +146,7 @@ public class CallMapperTests
     [InlineData("connected,held", CallState.Unknown)]
     [InlineData("", CallState.Unknown)]
     public void Enum_parsing_accepts_only_defined_names(string raw, CallState expected) =>
-        Assert.Equal(expected, CallMapper.ParseEnum(raw, CallState.Unknown));
+        Assert.Equal(expected, WebexValues.Parse(raw, CallState.Unknown));
 
     [Fact]
     public void Appearance_given_as_a_fraction_is_rounded_and_odd_dates_read_as_null()
@@ -213,7 +213,7 @@ public class CallMapperTests
         foreach (var reason in schemas["RedirectionReasonEnum"]!["enum"]!.AsArray())
         {
             var value = reason!.GetValue<string>();
-            Assert.NotEqual(RedirectionReason.Unknown, value == "unknown" ? RedirectionReason.UnknownReason : CallMapper.ParseEnum(value, RedirectionReason.Unknown));
+            Assert.NotEqual(RedirectionReason.Unknown, WebexValues.RedirectionReason(value));
         }
     }
 
@@ -222,7 +222,7 @@ public class CallMapperTests
     {
         foreach (var value in schema["enum"]!.AsArray())
         {
-            Assert.NotEqual(default(T), CallMapper.ParseEnum(value!.GetValue<string>(), default(T)));
+            Assert.NotEqual(default(T), WebexValues.Parse(value!.GetValue<string>(), default(T)));
         }
     }
 }

@@ -1,18 +1,20 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace WebexCalls.Client.Wire
 {
-    /// <summary>Turns wire shapes into the public object model, tolerating what the spec does not promise.</summary>
+    /// <summary>
+    /// Turns wire shapes into the public object model, tolerating what the spec does not promise; raw strings are read by
+    /// the model's own <see cref="WebexValues"/>, as the deserialization converter reads them.
+    /// </summary>
     internal static class CallMapper
     {
         public static CallSession ToCallSession(CallWire wire, DateTimeOffset retrievedAt, CallScope? scope = null)
         {
             var party = ToParty(wire.RemoteParty);
             var rawCallType = wire.CallType ?? wire.RemoteParty?.CallType;
-            var answered = ParseTime(wire.Answered ?? wire.AnswerTime);
-            var state = ParseEnum(wire.State, CallState.Unknown);
+            var answered = WebexValues.Time(wire.Answered ?? wire.AnswerTime);
+            var state = WebexValues.State(wire.State);
 
             var call = new CallSession
             {
@@ -21,22 +23,22 @@ namespace WebexCalls.Client.Wire
                 RawState = wire.State,
                 State = state,
                 RawPersonality = wire.Personality,
-                Personality = ParsePersonality(wire.Personality),
+                Personality = WebexValues.Personality(wire.Personality),
                 RawCallType = rawCallType,
-                CallType = ParseEnum(rawCallType, CallType.Unknown),
+                CallType = WebexValues.CallType(rawCallType),
                 Appearance = wire.Appearance is double a ? (int)Math.Round(a) : (int?)null,
                 RemoteParty = party,
-                StartTime = ParseTime(wire.Created ?? wire.StartTime),
+                StartTime = WebexValues.Time(wire.Created ?? wire.StartTime),
                 AnswerTime = answered,
                 Muted = wire.Muted,
                 MuteCapable = wire.MuteCapable,
                 RawRecordingState = wire.RecordingState,
-                RecordingState = wire.RecordingState is null ? (RecordingState?)null : ParseEnum(wire.RecordingState, WebexCalls.RecordingState.Unknown),
+                RecordingState = WebexValues.RecordingState(wire.RecordingState),
                 Redirections = ToRedirections(wire.Redirections),
                 Recall = wire.Recall is null ? null : new Recall
                 {
                     RawType = wire.Recall.Type,
-                    Type = ParseEnum(wire.Recall.Type, RecallType.Unknown),
+                    Type = WebexValues.RecallType(wire.Recall.Type),
                     Party = ToParty(wire.Recall.Party),
                 },
                 LineOwnerId = scope?.LineOwnerId,
@@ -52,11 +54,11 @@ namespace WebexCalls.Client.Wire
             new CallHistoryRecord
             {
                 RawType = wire.Type,
-                Type = ParseEnum(wire.Type, CallHistoryType.Unknown),
+                Type = WebexValues.HistoryType(wire.Type),
                 Name = wire.Name,
                 Number = wire.Number,
                 PrivacyEnabled = wire.PrivacyEnabled ?? false,
-                Time = ParseTime(wire.Time),
+                Time = WebexValues.Time(wire.Time),
                 MemberId = scope?.MemberId,
                 OrgId = scope?.OrgId,
                 ConnectionId = connectionId,
@@ -96,7 +98,7 @@ namespace WebexCalls.Client.Wire
                 list.Add(new Redirection
                 {
                     RawReason = item.Reason,
-                    Reason = ParseRedirectionReason(item.Reason),
+                    Reason = WebexValues.RedirectionReason(item.Reason),
                     RedirectingParty = ToParty(item.RedirectingParty),
                 });
             }
@@ -120,7 +122,7 @@ namespace WebexCalls.Client.Wire
                 SipAddress = wire.SipAddress ?? SipAddressFromNumber(wire.Number),
                 PrivacyEnabled = wire.PrivacyEnabled ?? false,
                 RawCallType = wire.CallType,
-                CallType = ParseEnum(wire.CallType, CallType.Unknown),
+                CallType = WebexValues.CallType(wire.CallType),
             };
         }
 
@@ -139,54 +141,5 @@ namespace WebexCalls.Client.Wire
             return null;
         }
 
-        private static CallPersonality ParsePersonality(string? raw)
-        {
-            // The seed schema's spelling of the spec's clickToDial.
-            if (string.Equals(raw, "clickToDialOriginator", StringComparison.OrdinalIgnoreCase))
-            {
-                return CallPersonality.ClickToDial;
-            }
-
-            return ParseEnum(raw, CallPersonality.Unknown);
-        }
-
-        private static RedirectionReason ParseRedirectionReason(string? raw)
-        {
-            // The spec's own "unknown" reason is a real value, distinct from a value this version does not know.
-            if (string.Equals(raw, "unknown", StringComparison.OrdinalIgnoreCase))
-            {
-                return RedirectionReason.UnknownReason;
-            }
-
-            return ParseEnum(raw, RedirectionReason.Unknown);
-        }
-
-        internal static T ParseEnum<T>(string? raw, T unknown)
-            where T : struct
-        {
-            if (string.IsNullOrEmpty(raw) || !char.IsLetter(raw![0]))
-            {
-                return unknown;
-            }
-
-            // Enum.TryParse alone would accept numbers, "Unknown" and comma-joined names; the guard above and these
-            // checks keep only single names that the spec defines.
-            return raw.IndexOf(',') < 0 && Enum.TryParse(raw, ignoreCase: true, out T value)
-                && Enum.IsDefined(typeof(T), value) && !value.Equals(unknown)
-                ? value
-                : unknown;
-        }
-
-        internal static DateTimeOffset? ParseTime(string? raw)
-        {
-            if (string.IsNullOrEmpty(raw))
-            {
-                return null;
-            }
-
-            return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-                ? value
-                : (DateTimeOffset?)null;
-        }
     }
 }

@@ -88,7 +88,7 @@ namespace WebexCalls.Commands
             {
                 Await(Client.TransferAsync(callId1, callId2, scope, CancellationToken));
             }
-            catch (WebexCalls.Client.WebexApiException ex)
+            catch (WebexCalls.WebexApiException ex)
             {
                 WriteWebexError(ex, callId1 ?? (object)"transfer");
             }

@@ -13,9 +13,9 @@ namespace WebexCalls.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             if (inputData is PSObject bag && !(bag.BaseObject is WebexCallingConnection)
-                && bag.TypeNames.Any(name => name.EndsWith("WebexCalls.WebexCallingConnection", System.StringComparison.Ordinal)))
+                && bag.TypeNames.Any(name => name.EndsWith(".WebexCallingConnection", System.StringComparison.Ordinal)))
             {
-                // A connection that came back from a job: a property bag that still has its Id.
+                // A connection that came back from a job (under this name or the one before 0.2): a property bag that still has its Id.
                 return Find(bag.Properties["Id"]?.Value?.ToString() ?? string.Empty);
             }
 

@@ -17,7 +17,7 @@ namespace WebexCalls.Commands
     /// our copies of System.Memory and friends answer our packages' requests for other versions of them. Only a
     /// Windows CI job can exercise the 5.1 path.
     /// </remarks>
-    public sealed class DependencyResolver : IModuleAssemblyInitializer
+    public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
         private static readonly string EngineFolder = Path.Combine(ModuleFolder, "engine");
@@ -27,6 +27,8 @@ namespace WebexCalls.Commands
         /// <summary>Installs the loader that fits this edition of PowerShell, once per process.</summary>
         public void OnImport()
         {
+            // Every import, also after Remove-Module (which takes the aliases away); the rest is once per process.
+            TypeAliases.Register();
             lock (Gate)
             {
                 if (_registered)
@@ -66,6 +68,9 @@ namespace WebexCalls.Commands
                 System.Threading.ThreadPool.QueueUserWorkItem(_ => WarmUp());
             }
         }
+
+        /// <summary>Removes the old type names (see <see cref="TypeAliases"/>) when the module is removed.</summary>
+        public void OnRemove(PSModuleInfo psModuleInfo) => TypeAliases.Unregister();
 
         // Its own method, so the engine's types are resolved only once the loader above is in place.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using WebexCalls.Client;
 using WebexCalls.Client.Http;
 
-namespace WebexCalls
+namespace WebexCalls.Commands
 {
     /// <summary>How a connection's access token comes and goes.</summary>
     public enum WebexTokenKind

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using WebexCalls.Client.Wire;
 
 namespace WebexCalls.Commands
 {
@@ -11,7 +10,8 @@ namespace WebexCalls.Commands
     /// Brings a CallSession, ParkedCall or CallHistoryRecord back to life when it returns from a job, a remote session
     /// or Import-Clixml (types.ps1xml names this converter, and the Deserialized. types' TargetTypeForDeserialization):
     /// without it, enum properties come back as numbers, so <c>Where-Object State -eq Held</c> finds nothing. The raw
-    /// strings each object keeps are read again, so nothing depends on the numbers.
+    /// strings each object keeps are read again, by the same <see cref="WebexValues"/> the client reads the wire with,
+    /// so nothing depends on the numbers.
     /// </summary>
     public sealed class WebexObjectConverter : PSTypeConverter
     {
@@ -34,7 +34,7 @@ namespace WebexCalls.Commands
             if (destinationType == typeof(ParkedCall))
             {
                 return new ParkedCall(Text(bag, "CallId") ?? string.Empty, ToParty(Value(bag, "ParkedAgainst") as PSObject),
-                    Client.CallScope.User)
+                    CallScope.User)
                 {
                     LineOwnerIdValue = Text(bag, "LineOwnerId"),
                     MemberIdValue = Text(bag, "MemberId"),
@@ -66,7 +66,7 @@ namespace WebexCalls.Commands
             return new CallHistoryRecord
             {
                 RawType = rawType,
-                Type = CallMapper.ParseEnum(rawType, CallHistoryType.Unknown),
+                Type = WebexValues.HistoryType(rawType),
                 Name = Text(bag, "Name"),
                 Number = Text(bag, "Number"),
                 PrivacyEnabled = Value(bag, "PrivacyEnabled") is bool privacy && privacy,
@@ -95,13 +95,11 @@ namespace WebexCalls.Commands
                 Id = Text(bag, "Id") ?? Text(bag, "CallId") ?? string.Empty,
                 CallSessionId = Text(bag, "CallSessionId"),
                 RawState = rawState,
-                State = rawState is null ? EnumValue<CallState>(bag, "State") : CallMapper.ParseEnum(rawState, CallState.Unknown),
+                State = rawState is null ? EnumValue<CallState>(bag, "State") : WebexValues.State(rawState),
                 RawPersonality = rawPersonality,
-                Personality = rawPersonality is null ? EnumValue<CallPersonality>(bag, "Personality")
-                    : string.Equals(rawPersonality, "clickToDialOriginator", StringComparison.OrdinalIgnoreCase) ? CallPersonality.ClickToDial
-                    : CallMapper.ParseEnum(rawPersonality, CallPersonality.Unknown),
+                Personality = rawPersonality is null ? EnumValue<CallPersonality>(bag, "Personality") : WebexValues.Personality(rawPersonality),
                 RawCallType = rawCallType,
-                CallType = CallMapper.ParseEnum(rawCallType, CallType.Unknown),
+                CallType = WebexValues.CallType(rawCallType),
                 Appearance = Value(bag, "Appearance") as int?,
                 RemoteParty = ToParty(Value(bag, "RemoteParty") as PSObject),
                 StartTime = Time(Value(bag, "StartTime")),
@@ -110,12 +108,12 @@ namespace WebexCalls.Commands
                 Muted = Value(bag, "Muted") as bool?,
                 MuteCapable = Value(bag, "MuteCapable") as bool?,
                 RawRecordingState = rawRecording,
-                RecordingState = rawRecording is null ? (RecordingState?)null : CallMapper.ParseEnum(rawRecording, WebexCalls.RecordingState.Unknown),
+                RecordingState = WebexValues.RecordingState(rawRecording),
                 Redirections = ToRedirections(Value(bag, "Redirections")),
                 Recall = Value(bag, "Recall") is PSObject recall ? new Recall
                 {
                     RawType = Text(recall, "RawType"),
-                    Type = CallMapper.ParseEnum(Text(recall, "RawType"), RecallType.Unknown),
+                    Type = WebexValues.RecallType(Text(recall, "RawType")),
                     Party = ToParty(Value(recall, "Party") as PSObject),
                 } : null,
                 LineOwnerId = Text(bag, "LineOwnerId"),
@@ -144,7 +142,7 @@ namespace WebexCalls.Commands
                 SipAddress = Text(bag, "SipAddress"),
                 PrivacyEnabled = Value(bag, "PrivacyEnabled") is bool privacy && privacy,
                 RawCallType = rawCallType,
-                CallType = CallMapper.ParseEnum(rawCallType, CallType.Unknown),
+                CallType = WebexValues.CallType(rawCallType),
             };
         }
 
@@ -164,7 +162,7 @@ namespace WebexCalls.Commands
                     list.Add(new Redirection
                     {
                         RawReason = raw,
-                        Reason = string.Equals(raw, "unknown", StringComparison.OrdinalIgnoreCase) ? RedirectionReason.UnknownReason : CallMapper.ParseEnum(raw, RedirectionReason.Unknown),
+                        Reason = WebexValues.RedirectionReason(raw),
                         RedirectingParty = ToParty(Value(redirection, "RedirectingParty") as PSObject),
                     });
                 }
