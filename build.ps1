@@ -15,7 +15,7 @@
       Bench    builds and runs every bench/*.Bench.ps1 against its baseline; writes docs/benchmarks.md, or with
                -Quick (also run by Test) a rough report to out/benchmarks.md.
       Demo     builds, starts the simulator, and walks through the cmdlets in a fresh pwsh (docs/demo.ps1).
-      Docs     builds and writes docs/cmdlets.md, the reference that Get-Help -Online opens.
+      Docs     builds and writes docs/cmdlets.md, the reference that Get-Help -Online opens, and docs/operations.md.
       Help     (run by Build in a child process) renders the help from the built module.
 .PARAMETER Task
     The tasks to run, in order (default Build).
@@ -82,12 +82,14 @@ function Invoke-Help {
     $model = @(Get-HelpModel -DocumentationXml (Join-Path $Root "src/WebexCalls.PowerShell/bin/$Configuration/netstandard2.0/WebexCalls.PowerShell.xml"))
     Write-MamlHelp -Model $model -Path (Join-Path $ModuleOut 'en-US/WebexCalls.PowerShell.dll-Help.xml')
     Write-MarkdownHelp -Model $model -Path (Join-Path $Out 'docs/cmdlets.md')
+    # The operation reference, from the client's operation table and the cmdlets that name its rows.
+    Set-Content (Join-Path $Out 'docs/operations.md') ([WebexCalls.Commands.OperationReference]::ToMarkdown()) -Encoding utf8 -NoNewline
 }
 
 function Invoke-Docs {
     Invoke-Build
-    Copy-Item (Join-Path $Out 'docs/cmdlets.md') (Join-Path $Root 'docs/cmdlets.md')
-    Write-Host 'Wrote docs/cmdlets.md.'
+    Copy-Item (Join-Path $Out 'docs/cmdlets.md'), (Join-Path $Out 'docs/operations.md') (Join-Path $Root 'docs')
+    Write-Host 'Wrote docs/cmdlets.md and docs/operations.md.'
 }
 
 function Invoke-Package {

@@ -71,7 +71,8 @@ namespace WebexCalls.Client
         public string? UserPath => HasUserRoute ? Calls + Suffix : null;
 
         /// <summary>The members route, as the docs show it; null when there is none.</summary>
-        public string? MemberPath => HasMemberRoute ? Calls + "/members/{memberId}" + Suffix : null;
+        public string? MemberPath => !HasMemberRoute ? null
+            : Calls + "/members/{memberId}" + (Name == "calls" ? "/calls" : Name == "call" ? "/calls/{callId}" : Suffix);
 
         /// <summary>The path after <c>/telephony/calls</c> (or a member's root): <c>/hold</c>, <c>/{callId}</c>, nothing for the list.</summary>
         internal string Suffix => Name == "calls" ? string.Empty : Name == "call" ? "/{callId}" : "/" + Name;

@@ -14,16 +14,6 @@ namespace WebexCalls.Client
         private const string Calls = "telephony/calls";
 
         /// <summary>
-        /// The members operations that Cisco's published spec confirms: dial, answer, hangup, list and get in the spec
-        /// extract; park, transmitDtmf and wrapupreasons on Cisco's later per-operation pages. The others are reported
-        /// (not confirmed) to exist, so a 404 on them means Webex does not offer them.
-        /// </summary>
-        public static readonly IReadOnlyCollection<string> ConfirmedForMembers = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "dial", "answer", "hangup", "calls", "park", "transmitDtmf", "wrapupreasons",
-        };
-
-        /// <summary>
         /// The text of <paramref name="id"/> as one escaped path segment or query value; a value that cannot be a Webex
         /// id (see <see cref="WebexIdRules"/>) is refused before anything is built.
         /// </summary>
@@ -90,8 +80,8 @@ namespace WebexCalls.Client
             (scope.IsMember ? Member(scope, "GET") : Calls) + "/history" + Query(scope.IsMember ? scope : CallScope.User, type, "GET");
 
         // A POST carries lineOwnerId in its body, so only a member's orgId goes in the query.
-        public static string Command(CallScope scope, string operation) =>
-            (scope.IsMember ? Member(scope, "POST") : Calls) + "/" + operation + (scope.IsMember ? Query(scope, null, "POST") : string.Empty);
+        public static string Command(CallScope scope, CallOperation operation) =>
+            (scope.IsMember ? Member(scope, "POST") : Calls) + operation.Suffix + (scope.IsMember ? Query(scope, null, "POST") : string.Empty);
 
         private static string Member(CallScope scope, string method) => Calls + "/members/" + Escape("memberId", scope.MemberId, method, "members/{memberId}");
 

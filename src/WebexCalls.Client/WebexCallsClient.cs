@@ -1,11 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -23,16 +19,12 @@ namespace WebexCalls.Client
     /// </summary>
     public sealed class WebexCallsClient
     {
-        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-
-        private readonly HttpClient _http;
-        private readonly IWebexRequestObserver? _observer;
+        private readonly WebexRequestSender _sender;
         private readonly string? _connectionId;
 
         internal WebexCallsClient(HttpClient http, IWebexRequestObserver? observer, string? connectionId = null)
         {
-            _http = http;
-            _observer = observer;
+            _sender = new WebexRequestSender(http, observer);
             _connectionId = connectionId;
         }
 
@@ -42,11 +34,11 @@ namespace WebexCalls.Client
         public async Task<IReadOnlyList<CallSession>> ListCallsAsync(CallScope? scope, CancellationToken cancellationToken)
         {
             scope ??= CallScope.User;
-            var response = await SendAsync(HttpMethod.Get, Routes.List(scope), null, null, cancellationToken, scope).ConfigureAwait(false);
-            var list = Deserialize(response, WebexJsonContext.Wire.CallListWire);
+            var response = await _sender.SendAsync(CallOperations.List, scope, Routes.List(scope), null, null, cancellationToken).ConfigureAwait(false);
+            var list = WebexRequestSender.Deserialize(response, WebexJsonContext.Wire.CallListWire);
             if (list.Items is null)
             {
-                throw InvalidResponse(response, "the response has no 'items' array", null);
+                throw WebexRequestSender.InvalidResponse(response, "the response has no 'items' array", null);
             }
 
             var retrievedAt = DateTimeOffset.UtcNow;
@@ -57,8 +49,8 @@ namespace WebexCalls.Client
         public async Task<CallSession> GetCallAsync(string callId, CallScope? scope, CancellationToken cancellationToken)
         {
             scope ??= CallScope.User;
-            var response = await SendAsync(HttpMethod.Get, Routes.Call(scope, callId), callId, null, cancellationToken, scope).ConfigureAwait(false);
-            return ToCall(Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow, scope);
+            var response = await _sender.SendAsync(CallOperations.Details, scope, Routes.Call(scope, callId), callId, null, cancellationToken).ConfigureAwait(false);
+            return ToCall(WebexRequestSender.Deserialize(response, WebexJsonContext.Wire.CallWire), response, DateTimeOffset.UtcNow, scope);
         }
 
         /// <summary>
@@ -78,11 +70,11 @@ namespace WebexCalls.Client
 
             scope ??= CallScope.User;
             var wireType = type is CallHistoryType t ? char.ToLowerInvariant(t.ToString()[0]) + t.ToString().Substring(1) : null;
-            var response = await SendAsync(HttpMethod.Get, Routes.History(scope, wireType), null, null, cancellationToken, scope).ConfigureAwait(false);
-            var list = Deserialize(response, WebexJsonContext.Wire.CallHistoryListWire);
+            var response = await _sender.SendAsync(CallOperations.History, scope, Routes.History(scope, wireType), null, null, cancellationToken).ConfigureAwait(false);
+            var list = WebexRequestSender.Deserialize(response, WebexJsonContext.Wire.CallHistoryListWire);
             if (list.Items is null)
             {
-                throw InvalidResponse(response, "the response has no 'items' array", null);
+                throw WebexRequestSender.InvalidResponse(response, "the response has no 'items' array", null);
             }
 
             // OrderBy is stable, so records with the same (or no) time keep the server's order.
@@ -103,28 +95,28 @@ namespace WebexCalls.Client
         public Task<DialResult> DialAsync(string destination, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             destination = RequireDestination(destination, nameof(destination));
-            return StartCallAsync("dial", WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
+            return StartCallAsync(CallOperations.Dial, WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
         }
 
         /// <summary>Retrieves a parked call through a new call (<c>POST /telephony/calls/retrieve</c>); no destination = the call parked against the user.</summary>
         public Task<DialResult> RetrieveAsync(string? destination, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             destination = RequireDestinationIfGiven(destination, nameof(destination));
-            return StartCallAsync("retrieve", WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
+            return StartCallAsync(CallOperations.Retrieve, WithOptions(new CallCommandWire { Destination = destination }, options), scope, cancellationToken);
         }
 
         /// <summary>Picks up a call ringing another user through a new call (<c>POST /telephony/calls/pickup</c>); no target = the user's pickup group.</summary>
         public Task<DialResult> PickupAsync(string? target, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             target = RequireDestinationIfGiven(target, nameof(target));
-            return StartCallAsync("pickup", WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
+            return StartCallAsync(CallOperations.Pickup, WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
         }
 
         /// <summary>Barges in on another user's answered call through a new call (<c>POST /telephony/calls/bargeIn</c>).</summary>
         public Task<DialResult> BargeInAsync(string target, NewCallOptions? options, CallScope? scope, CancellationToken cancellationToken)
         {
             target = RequireDestination(target, nameof(target));
-            return StartCallAsync("bargeIn", WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
+            return StartCallAsync(CallOperations.BargeIn, WithOptions(new CallCommandWire { Target = target }, options), scope, cancellationToken);
         }
 
         /// <summary>
@@ -139,7 +131,7 @@ namespace WebexCalls.Client
                 throw new ArgumentException("Pull takes an endpoint id, not a Single Number Reach number.", nameof(options));
             }
 
-            return StartCallAsync("pull", WithOptions(new CallCommandWire(), options), scope, cancellationToken);
+            return StartCallAsync(CallOperations.Pull, WithOptions(new CallCommandWire(), options), scope, cancellationToken);
         }
 
         /// <summary>
@@ -178,16 +170,24 @@ namespace WebexCalls.Client
             }
         }
 
-        /// <summary>Runs one of the actions that take only a call id: hold, resume, hang up, mute, recording, push.</summary>
-        public Task PerformAsync(CallAction action, string callId, CallScope? scope, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs one of the actions whose body is only a call id (hold, resume, hang up, mute, unmute, the four recording
+        /// actions, push): <paramref name="operation"/> is the row of <see cref="CallOperations"/> to send.
+        /// </summary>
+        public Task PerformAsync(CallOperation operation, string callId, CallScope? scope, CancellationToken cancellationToken)
         {
-            return CommandAsync(PathOf(action), new CallCommandWire { CallId = callId }, scope, callId, cancellationToken);
+            if (operation is null || operation.Method != "POST" || operation.Body != "callId")
+            {
+                throw new ArgumentException("Not an action that takes only a call id: " + operation + ".", nameof(operation));
+            }
+
+            return CommandAsync(operation, new CallCommandWire { CallId = callId }, scope, callId, cancellationToken);
         }
 
         /// <summary>Answers an alerting call (<c>POST /telephony/calls/answer</c>), on <paramref name="endpointId"/> or the primary device.</summary>
         public Task AnswerAsync(string callId, string? endpointId, CallScope? scope, CancellationToken cancellationToken)
         {
-            return CommandAsync("answer", new CallCommandWire { CallId = callId, EndpointId = endpointId }, scope, callId, cancellationToken);
+            return CommandAsync(CallOperations.Answer, new CallCommandWire { CallId = callId, EndpointId = endpointId }, scope, callId, cancellationToken);
         }
 
         /// <summary>Rejects an unanswered incoming call (<c>POST /telephony/calls/reject</c>); a null action sends none (Webex then applies busy).</summary>
@@ -201,7 +201,7 @@ namespace WebexCalls.Client
                 RejectAction.Ignore => "ignore",
                 _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a reject action."),
             };
-            return CommandAsync("reject", new CallCommandWire { CallId = callId, Action = wireAction }, scope, callId, cancellationToken);
+            return CommandAsync(CallOperations.Reject, new CallCommandWire { CallId = callId, Action = wireAction }, scope, callId, cancellationToken);
         }
 
         /// <summary>
@@ -213,7 +213,7 @@ namespace WebexCalls.Client
             destination = toVoicemail ? RequireDestinationIfGiven(destination, nameof(destination)) : RequireDestination(destination, nameof(destination));
 
             var body = new CallCommandWire { CallId = callId, Destination = destination, ToVoicemail = toVoicemail ? true : (bool?)null };
-            return CommandAsync("divert", body, scope, callId, cancellationToken);
+            return CommandAsync(CallOperations.Divert, body, scope, callId, cancellationToken);
         }
 
         /// <summary>
@@ -229,7 +229,7 @@ namespace WebexCalls.Client
             }
 
             // A body that says nothing is the spec's way to ask for the automatic pick, so {} (or just the line) is sent.
-            return CommandAsync("transfer", new CallCommandWire { CallId1 = callId1, CallId2 = callId2 }, scope, callId1, cancellationToken);
+            return CommandAsync(CallOperations.Transfer, new CallCommandWire { CallId1 = callId1, CallId2 = callId2 }, scope, callId1, cancellationToken);
         }
 
         /// <summary>
@@ -241,7 +241,7 @@ namespace WebexCalls.Client
         {
             destination = RequireDestination(destination, nameof(destination));
             var body = new CallCommandWire { CallId1 = callId, Destination = destination };
-            var response = await SendCommandAsync("transfer", body, scope, callId, cancellationToken).ConfigureAwait(false);
+            var response = await SendCommandAsync(CallOperations.Transfer, body, scope, callId, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : ReadStartedCall(response);
         }
 
@@ -254,11 +254,11 @@ namespace WebexCalls.Client
         {
             destination = RequireDestinationIfGiven(destination, nameof(destination));
             var body = new CallCommandWire { CallId = callId, Destination = destination, IsGroupPark = isGroupPark ? true : (bool?)null };
-            var response = await SendCommandAsync("park", body, scope, callId, cancellationToken).ConfigureAwait(false);
-            var park = Deserialize(response, WebexJsonContext.Wire.ParkResponseWire);
+            var response = await SendCommandAsync(CallOperations.Park, body, scope, callId, cancellationToken).ConfigureAwait(false);
+            var park = WebexRequestSender.Deserialize(response, WebexJsonContext.Wire.ParkResponseWire);
             if (park.ParkedAgainst is null)
             {
-                throw InvalidResponse(response, "the park response has no 'parkedAgainst'", null);
+                throw WebexRequestSender.InvalidResponse(response, "the park response has no 'parkedAgainst'", null);
             }
 
             return new ParkedCall(callId, CallMapper.ToParty(park.ParkedAgainst), scope ?? CallScope.User) { ConnectionId = _connectionId };
@@ -272,7 +272,7 @@ namespace WebexCalls.Client
                 throw new ArgumentException(DtmfValidator.Describe(digits), nameof(digits));
             }
 
-            return CommandAsync("transmitDtmf", new CallCommandWire { CallId = callId, Dtmf = DtmfValidator.Normalize(digits) }, scope, callId, cancellationToken);
+            return CommandAsync(CallOperations.TransmitDtmf, new CallCommandWire { CallId = callId, Dtmf = DtmfValidator.Normalize(digits) }, scope, callId, cancellationToken);
         }
 
         /// <summary>
@@ -292,31 +292,13 @@ namespace WebexCalls.Client
                 throw new ArgumentException("At least one wrap-up reason is required.", nameof(reasons));
             }
 
-            return CommandAsync("wrapupreasons", new CallCommandWire { WrapupReasons = list }, scope, null, cancellationToken);
+            return CommandAsync(CallOperations.WrapUpReasons, new CallCommandWire { WrapupReasons = list }, scope, null, cancellationToken);
         }
 
-        private static string PathOf(CallAction action)
-        {
-            switch (action)
-            {
-                case CallAction.Hangup: return "hangup";
-                case CallAction.Hold: return "hold";
-                case CallAction.Resume: return "resume";
-                case CallAction.Mute: return "mute";
-                case CallAction.Unmute: return "unmute";
-                case CallAction.StartRecording: return "startRecording";
-                case CallAction.StopRecording: return "stopRecording";
-                case CallAction.PauseRecording: return "pauseRecording";
-                case CallAction.ResumeRecording: return "resumeRecording";
-                case CallAction.Push: return "push";
-                default: throw new ArgumentOutOfRangeException(nameof(action), action, "Not a call action.");
-            }
-        }
-
-        private async Task CommandAsync(string operation, CallCommandWire body, CallScope? scope, string? callId, CancellationToken cancellationToken) =>
+        private async Task CommandAsync(CallOperation operation, CallCommandWire body, CallScope? scope, string? callId, CancellationToken cancellationToken) =>
             await SendCommandAsync(operation, body, scope, callId, cancellationToken).ConfigureAwait(false);
 
-        private Task<WebexResponse> SendCommandAsync(string operation, CallCommandWire body, CallScope? scope, string? callId, CancellationToken cancellationToken)
+        private Task<WebexResponse> SendCommandAsync(CallOperation operation, CallCommandWire body, CallScope? scope, string? callId, CancellationToken cancellationToken)
         {
             scope ??= CallScope.User;
 
@@ -325,15 +307,15 @@ namespace WebexCalls.Client
             body.LineOwnerId = scope.IsMember ? null : scope.LineOwnerId;
 
             // Every id in the body is checked here, before anything is sent, as the route checks those in the path.
-            Routes.RequireIdIfGiven("callId", body.CallId, "POST", operation);
-            Routes.RequireIdIfGiven("callId1", body.CallId1, "POST", operation);
-            Routes.RequireIdIfGiven("callId2", body.CallId2, "POST", operation);
-            Routes.RequireIdIfGiven("endpointId", body.EndpointId, "POST", operation);
-            Routes.RequireIdIfGiven("lineOwnerId", body.LineOwnerId, "POST", operation);
-            return SendAsync(HttpMethod.Post, Routes.Command(scope, operation), callId, Serialize(body, WebexJsonContext.Wire.CallCommandWire), cancellationToken, scope, operation);
+            Routes.RequireIdIfGiven("callId", body.CallId, "POST", operation.Name);
+            Routes.RequireIdIfGiven("callId1", body.CallId1, "POST", operation.Name);
+            Routes.RequireIdIfGiven("callId2", body.CallId2, "POST", operation.Name);
+            Routes.RequireIdIfGiven("endpointId", body.EndpointId, "POST", operation.Name);
+            Routes.RequireIdIfGiven("lineOwnerId", body.LineOwnerId, "POST", operation.Name);
+            return _sender.SendAsync(operation, scope, Routes.Command(scope, operation), callId, Serialize(body, WebexJsonContext.Wire.CallCommandWire), cancellationToken);
         }
 
-        private async Task<DialResult> StartCallAsync(string operation, CallCommandWire body, CallScope? scope, CancellationToken cancellationToken)
+        private async Task<DialResult> StartCallAsync(CallOperation operation, CallCommandWire body, CallScope? scope, CancellationToken cancellationToken)
         {
             var response = await SendCommandAsync(operation, body, scope, null, cancellationToken).ConfigureAwait(false);
             return ReadStartedCall(response);
@@ -341,10 +323,10 @@ namespace WebexCalls.Client
 
         private static DialResult ReadStartedCall(WebexResponse response)
         {
-            var started = Deserialize(response, WebexJsonContext.Wire.DialResponseWire);
+            var started = WebexRequestSender.Deserialize(response, WebexJsonContext.Wire.DialResponseWire);
             if (string.IsNullOrEmpty(started.CallId) || string.IsNullOrEmpty(started.CallSessionId))
             {
-                throw InvalidResponse(response, "the response lacks 'callId' or 'callSessionId'", null);
+                throw WebexRequestSender.InvalidResponse(response, "the response lacks 'callId' or 'callSessionId'", null);
             }
 
             return new DialResult(started.CallId!, started.CallSessionId!);
@@ -383,178 +365,16 @@ namespace WebexCalls.Client
 
         private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 
-        private async Task<WebexResponse> SendAsync(
-            HttpMethod method, string path, string? callId, byte[]? body, CancellationToken cancellationToken, CallScope scope, string? operation = null)
-        {
-            var displayPath = "/" + path;
-
-            // The URI is built here, and checked to still be the route's own, rather than left to HttpClient.
-            using var request = _http.BaseAddress is null
-                ? new HttpRequestMessage(method, path)
-                : new HttpRequestMessage(method, Routes.Resolve(_http.BaseAddress, path, method.Method));
-            if (body != null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = JsonContentType;
-            }
-
-            request.Properties[RetryHandler.ObserverKey] = _observer;
-            request.Properties[RetryHandler.PathKey] = displayPath;
-            var wantsBodies = _observer?.WantsBodies == true;
-            _observer?.RequestSending(method.Method, displayPath, body is null || !wantsBodies ? null : Encoding.UTF8.GetString(body));
-            var stopwatch = Stopwatch.StartNew();
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (RateLimitGateClosedException ex)
-            {
-                // Never sent, so never processed; the wait left is what the next try should wait.
-                _observer?.ResponseReceived(method.Method, displayPath, null, stopwatch.Elapsed, RequestTrackingId(request), null);
-                throw new WebexApiException(WebexErrorKind.RateLimited, method.Method, displayPath, null, ex.Message, null, RequestTrackingId(request), ex.Remaining, callId, ex);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException || ex is TimeoutException || ex is HttpRequestException || ex is IOException)
-            {
-                // The retry handler times each attempt (TimeoutException); a cancellation nobody asked for is a timeout too.
-                var kind = ex is OperationCanceledException || ex is TimeoutException ? WebexErrorKind.Timeout : WebexErrorKind.ConnectionFailed;
-                var trackingId = RequestTrackingId(request);
-                _observer?.ResponseReceived(method.Method, displayPath, null, stopwatch.Elapsed, trackingId, null);
-                var neverSent = RetryHandler.IsProvablyNotSent(ex);
-                var reason = kind == WebexErrorKind.Timeout
-                    ? (ex is TimeoutException ? ex.Message : "No response in time") + " from " + _http.BaseAddress
-                    : (neverSent ? "Could not reach " : "The connection to ") + _http.BaseAddress + (neverSent ? ": " : " broke before an answer came: ") + Innermost(ex).Message;
-                throw new WebexApiException(kind, method.Method, displayPath, null, reason, null, trackingId, null, callId, ex)
-                {
-                    // Only a request that provably never left cannot have been carried out.
-                    MayHaveBeenProcessed = method != HttpMethod.Get && !neverSent,
-                };
-            }
-
-            using (response)
-            {
-                byte[] content;
-                try
-                {
-                    content = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
-                {
-                    throw new WebexApiException(
-                        WebexErrorKind.ConnectionFailed, method.Method, displayPath, (int)response.StatusCode,
-                        "The connection broke while reading the response: " + Innermost(ex).Message, null,
-                        WebexErrorReader.HeaderTrackingId(response) ?? RequestTrackingId(request), null, callId, ex);
-                }
-
-                var requestTrackingId = RequestTrackingId(request);
-                var trackingId = WebexErrorReader.HeaderTrackingId(response) ?? requestTrackingId;
-                _observer?.ResponseReceived(
-                    method.Method, displayPath, (int)response.StatusCode, stopwatch.Elapsed, trackingId,
-                    content.Length == 0 || !wantsBodies ? null : Encoding.UTF8.GetString(content));
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    var error = WebexErrorReader.Read(method.Method, displayPath, callId, response, content, requestTrackingId);
-                    // Like the retry rules: a POST answered 5xx or 408 is not known to have been left undone.
-                    error.MayHaveBeenProcessed = method != HttpMethod.Get && (error.Kind == WebexErrorKind.ServerError || error.StatusCode == 408);
-                    throw scope.IsMember ? MembersRouteError(error, operation ?? (path.Contains("/history") ? "history" : "calls")) : error;
-                }
-
-                return new WebexResponse(method.Method, displayPath, callId, content, trackingId);
-            }
-        }
-
-        /// <summary>
-        /// A 404 from a members route that Cisco's spec does not confirm, saying only that the resource (the path) was
-        /// not found, means Webex does not offer that operation for members: say so, rather than a bare "not found". A
-        /// 404 that says what is missing ("Call not found", nothing parked there) is about the request, and stays so.
-        /// </summary>
-        private static WebexApiException MembersRouteError(WebexApiException error, string operation)
-        {
-            var message = error.WebexMessage ?? string.Empty;
-            var saysPathUnknown = message.Length == 0
-                || message.IndexOf("requested resource could not be found", StringComparison.OrdinalIgnoreCase) >= 0
-                || string.Equals(message.Trim(), "Not Found", StringComparison.OrdinalIgnoreCase);
-            if (error.StatusCode != 404 || error.Kind != WebexErrorKind.NotFound || Routes.ConfirmedForMembers.Contains(operation) || !saysPathUnknown)
-            {
-                return error;
-            }
-
-            var explanation = "Webex does not offer '" + operation + "' through the Call Controls Members API (admin mode): it answered 404"
-                + (string.IsNullOrWhiteSpace(error.WebexMessage) ? string.Empty : " (" + error.WebexMessage!.Trim().TrimEnd('.') + ")")
-                + ". Cisco's spec confirms dial, answer, hangup, park, transmitDtmf, wrapupreasons and reading calls for members";
-            return new WebexApiException(
-                WebexErrorKind.NotOffered, error.Method, error.Path, error.StatusCode, explanation, null, error.TrackingId, error.RetryAfter, error.CallId, error);
-        }
-
-        private static T Deserialize<T>(WebexResponse response, JsonTypeInfo<T> typeInfo)
-            where T : class
-        {
-            if (response.Body.Length == 0)
-            {
-                throw InvalidResponse(response, "the response body is empty", null);
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(response.Body, typeInfo) ?? throw InvalidResponse(response, "the response body is JSON null", null);
-            }
-            catch (JsonException ex)
-            {
-                throw InvalidResponse(response, "the response body is not the JSON expected (" + ex.Message + ")", ex);
-            }
-        }
-
         private CallSession ToCall(CallWire wire, WebexResponse response, DateTimeOffset retrievedAt, CallScope scope)
         {
             if (string.IsNullOrEmpty(wire.Id) && string.IsNullOrEmpty(wire.CallId))
             {
-                throw InvalidResponse(response, "a call in the response has neither 'id' nor 'callId'", null);
+                throw WebexRequestSender.InvalidResponse(response, "a call in the response has neither 'id' nor 'callId'", null);
             }
 
             var call = CallMapper.ToCallSession(wire, retrievedAt, scope);
             call.ConnectionId = _connectionId;
             return call;
-        }
-
-        private static WebexApiException InvalidResponse(WebexResponse response, string reason, Exception? inner) =>
-            new WebexApiException(
-                WebexErrorKind.InvalidResponse, response.Method, response.Path, 200, "Webex answered, but " + reason,
-                null, response.TrackingId, null, response.CallId, inner);
-
-        private static string? RequestTrackingId(HttpRequestMessage request) =>
-            request.Headers.TryGetValues(TrackingIdHandler.HeaderName, out var values) ? values.FirstOrDefault() : null;
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null)
-            {
-                ex = ex.InnerException;
-            }
-
-            return ex;
-        }
-
-        private sealed class WebexResponse
-        {
-            public WebexResponse(string method, string path, string? callId, byte[] body, string? trackingId)
-            {
-                Method = method;
-                Path = path;
-                CallId = callId;
-                Body = body;
-                TrackingId = trackingId;
-            }
-
-            public string Method { get; }
-            public string Path { get; }
-            public string? CallId { get; }
-            public byte[] Body { get; }
-            public string? TrackingId { get; }
         }
     }
 }

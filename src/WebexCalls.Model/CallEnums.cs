@@ -144,29 +144,4 @@ namespace WebexCalls
         /// <summary>The user's devices stop alerting while the caller keeps hearing ringback.</summary>
         Ignore,
     }
-
-    /// <summary>The call actions that take only a call id (and, for a secondary line, its owner).</summary>
-    public enum CallAction
-    {
-        /// <summary>Ends the call (<c>hangup</c>); rejects an unanswered incoming call to busy.</summary>
-        Hangup = 1,
-        /// <summary>Holds a connected call (<c>hold</c>).</summary>
-        Hold,
-        /// <summary>Resumes a held call (<c>resume</c>).</summary>
-        Resume,
-        /// <summary>Mutes a call whose MuteCapable is true (<c>mute</c>).</summary>
-        Mute,
-        /// <summary>Unmutes a call (<c>unmute</c>).</summary>
-        Unmute,
-        /// <summary>Starts recording (<c>startRecording</c>; recording mode "On Demand").</summary>
-        StartRecording,
-        /// <summary>Stops recording (<c>stopRecording</c>).</summary>
-        StopRecording,
-        /// <summary>Pauses recording (<c>pauseRecording</c>).</summary>
-        PauseRecording,
-        /// <summary>Resumes a paused recording (<c>resumeRecording</c>).</summary>
-        ResumeRecording,
-        /// <summary>Pushes an executive assistant's call to the executive (<c>push</c>).</summary>
-        Push,
-    }
 }

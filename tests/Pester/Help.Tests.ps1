@@ -77,6 +77,24 @@ Describe 'The help' {
     }
 }
 
+Describe 'The operation table' {
+    It 'docs/operations.md is current (run ./build.ps1 Docs after changing the table or a cmdlet''s [WebexOperation])' {
+        $current = Get-Content (Join-Path $Repo 'docs/operations.md') -Raw
+        $current | Should -Be ([WebexCalls.Commands.OperationReference]::ToMarkdown())
+    }
+
+    It 'gives every Call Controls operation a cmdlet, and names only operations the table has' {
+        $names = [WebexCalls.Commands.OperationReference]::OperationNames()
+        foreach ($name in $names) {
+            [WebexCalls.Commands.OperationReference]::CmdletsFor($name) | Should -Not -BeNullOrEmpty -Because "$name needs a cmdlet"
+        }
+        foreach ($command in Get-Command -Module WebexCalls) {
+            $attribute = $command.ImplementingType.GetCustomAttributes([WebexCalls.Commands.WebexOperationAttribute], $false)
+            foreach ($name in $attribute.Operations) { $names | Should -Contain $name -Because "$($command.Name) names it" }
+        }
+    }
+}
+
 Describe 'The error table' {
     It 'lists every ErrorId the module can emit, in docs/objects-and-errors.md and in about_WebexCalls_Errors' {
         $sources = Get-ChildItem (Join-Path $Repo 'src/WebexCalls.PowerShell') -Filter *.cs -Recurse | Get-Content -Raw

@@ -20,16 +20,8 @@ BeforeDiscovery {
     $script:Table = @(
         (Action 'Receive-WebexCall' 'answer')
         (Action 'Deny-WebexCall' 'reject')
-        (Action 'Set-WebexCallHold' 'hold')
-        (Action 'Set-WebexCallMute' 'mute')
-        (Action 'Stop-WebexCall' 'hangup')
         (Action 'Invoke-WebexDivert' 'divert' @{ ToVoicemail = $true })
         (Action 'Invoke-WebexPark' 'park')
-        (Action 'Start-WebexCallRecording' 'startRecording')
-        (Action 'Stop-WebexCallRecording' 'stopRecording')
-        (Action 'Suspend-WebexCallRecording' 'pauseRecording')
-        (Action 'Resume-WebexCallRecording' 'resumeRecording')
-        (Action 'Push-WebexCall' 'push')
         (Action 'Send-WebexCallDtmf' 'transmitDtmf' @{ Digits = '1' })
         (Action 'Move-WebexCall' 'transfer' @{ TargetCallId = 'other-call' } 'callId1={call}')
         @{ Cmdlet = 'Wait-WebexCall'; Arguments = @{ State = 'Connected'; TimeoutSec = 2 }
@@ -74,6 +66,15 @@ BeforeDiscovery {
         @{ Cmdlet = 'Disconnect-WebexCalling'; Arguments = @{}
             String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
     )
+
+    # A cmdlet whose operation's body is only a call id (hold, hangup, the recording actions, push, ...) gets its row
+    # from the operation table: a new such action is covered the day it is added, with no edit here.
+    foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Where-Object Name -NotIn $Table.Cmdlet) {
+        $operations = [WebexCalls.Commands.OperationReference]::OperationsOf($command.ImplementingType)
+        if ($operations -and @($operations | Where-Object { [WebexCalls.Commands.OperationReference]::BodyOf($_) -ne 'callId' }).Count -eq 0) {
+            $script:Table += Action $command.Name $operations[0]
+        }
+    }
 
     # Each kind of input, and which expectation applies: the three kinds of people row share one.
     $script:Inputs = @(

@@ -100,7 +100,7 @@ Describe 'The resilience table, for GET and for POST' {
         $provider = $engine.GetType('WebexCalls.Client.Http.SecureStringTokenProvider', $true)::new((ConvertTo-TestSecureString 'x'))
         $dead = $engine.GetType('WebexCalls.Client.WebexHttpConnection', $true)::new("http://127.0.0.1:$port/v1", $provider, $null, $null, $policy)
         $client = $dead.CreateClient()
-        $err = { $client.PerformAsync('Hold', 'c1', $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw -PassThru
+        $err = { $client.PerformAsync($engine.GetType('WebexCalls.Client.CallOperations', $true)::Hold, 'c1', $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw -PassThru
         $err.Exception.InnerException.Kind | Should -Be 'ConnectionFailed'
         $err.Exception.InnerException.MayHaveBeenProcessed | Should -BeFalse
         $err.Exception.InnerException.Message | Should -Match 'Could not reach'

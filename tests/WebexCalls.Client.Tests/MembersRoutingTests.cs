@@ -43,7 +43,7 @@ public class MembersRoutingTests
 
     public static TheoryData<string, Func<WebexCallsClient, Task>, string> Commands => new()
     {
-        { "hold", c => c.PerformAsync(CallAction.Hold, "c1", Member, CancellationToken.None), """{"callId":"c1"}""" },
+        { "hold", c => c.PerformAsync(CallOperations.Hold, "c1", Member, CancellationToken.None), """{"callId":"c1"}""" },
         { "answer", c => c.AnswerAsync("c1", "e1", Member, CancellationToken.None), """{"callId":"c1","endpointId":"e1"}""" },
         { "divert", c => c.DivertAsync("c1", null, true, Member, CancellationToken.None), """{"callId":"c1","toVoicemail":true}""" },
         { "transfer", c => c.TransferAsync("a", "b", Member, CancellationToken.None), """{"callId1":"a","callId2":"b"}""" },
@@ -90,7 +90,7 @@ public class MembersRoutingTests
     {
         var (client, _) = Create(StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"The requested resource could not be found.","trackingId":"T1"}"""));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Mute, "c1", Member, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Mute, "c1", Member, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.NotOffered, ex.Kind);
         Assert.Contains("does not offer 'mute'", ex.Message);
@@ -101,10 +101,10 @@ public class MembersRoutingTests
     public async Task A_404_on_a_confirmed_members_route_or_about_a_call_stays_not_found()
     {
         var (client, _) = Create(StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"Call not found","trackingId":"T1"}"""));
-        Assert.Equal(WebexErrorKind.NotFound, (await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Mute, "c1", Member, CancellationToken.None))).Kind);
+        Assert.Equal(WebexErrorKind.NotFound, (await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Mute, "c1", Member, CancellationToken.None))).Kind);
 
         (client, _) = Create(StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"Not found","trackingId":"T1"}"""));
-        Assert.Equal(WebexErrorKind.NotFound, (await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hangup, "c1", Member, CancellationToken.None))).Kind);
+        Assert.Equal(WebexErrorKind.NotFound, (await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Hangup, "c1", Member, CancellationToken.None))).Kind);
 
         // On an unconfirmed route, a 404 that says what is missing is about the request, not the route.
         (client, _) = Create(StubHandler.Answer(HttpStatusCode.NotFound, """{"message":"No call is parked against 1000.","trackingId":"T1"}"""));

@@ -61,7 +61,7 @@ public class RetryTests
 
     private static Task Get(WebexCallsClient client) => client.ListCallsAsync(null, CancellationToken.None);
 
-    private static Task Post(WebexCallsClient client) => client.PerformAsync(CallAction.Hold, "c1", null, CancellationToken.None);
+    private static Task Post(WebexCallsClient client) => client.PerformAsync(CallOperations.Hold, "c1", null, CancellationToken.None);
 
     public static TheoryData<string> Methods => new() { "GET", "POST" };
 

@@ -101,9 +101,9 @@ public class WebexCallsClientTests
 
         var task = action switch
         {
-            "hold" => client.PerformAsync(CallAction.Hold, "c1", null, CancellationToken.None),
-            "resume" => client.PerformAsync(CallAction.Resume, "c1", null, CancellationToken.None),
-            _ => client.PerformAsync(CallAction.Hangup, "c1", null, CancellationToken.None),
+            "hold" => client.PerformAsync(CallOperations.Hold, "c1", null, CancellationToken.None),
+            "resume" => client.PerformAsync(CallOperations.Resume, "c1", null, CancellationToken.None),
+            _ => client.PerformAsync(CallOperations.Hangup, "c1", null, CancellationToken.None),
         };
         await task;
 
@@ -138,7 +138,7 @@ public class WebexCallsClientTests
             HttpStatusCode.BadGateway, "<html><body>upstream down</body></html>", "text/html",
             r => r.Headers.Add("TrackingID", "ROUTERGW_123")));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hold, "c1", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Hold, "c1", null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.ServerError, ex.Kind);
         Assert.Equal("ROUTERGW_123", ex.TrackingId);
@@ -277,7 +277,7 @@ public class WebexCallsClientTests
         await client.ListCallsAsync(null, CancellationToken.None);
         try
         {
-            await client.PerformAsync(CallAction.Hangup, "c9", null, CancellationToken.None);
+            await client.PerformAsync(CallOperations.Hangup, "c9", null, CancellationToken.None);
         }
         catch (WebexApiException)
         {
@@ -294,7 +294,7 @@ public class WebexCallsClientTests
         var (client, _, observer) = Create(StubHandler.Answer(
             HttpStatusCode.NotFound, "{\"message\":\"Call not found\",\"trackingId\":\"ROUTER_X\"}", configure: r => r.Headers.Add("trackingid", "ROUTER_X")));
 
-        await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hangup, "c9", null, CancellationToken.None));
+        await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Hangup, "c9", null, CancellationToken.None));
 
         Assert.Contains("POST /telephony/calls/hangup {\"callId\":\"c9\"}", observer.Lines);
         Assert.Contains(observer.Lines, line => line.StartsWith("POST /telephony/calls/hangup 404 ") && line.EndsWith("ROUTER_X"));
@@ -357,7 +357,7 @@ public class WebexCallsClientToleranceTests
         var client = Create(new StubHandler((_, _) => Task.FromResult(Json((HttpStatusCode)status,
             "{\"message\":\"Unable to complete the request\",\"errors\":[{\"description\":\"Call not found\"}],\"trackingId\":\"T\"}"))));
 
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hold, "gone", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Hold, "gone", null, CancellationToken.None));
 
         Assert.Equal(WebexErrorKind.NotFound, ex.Kind);
         Assert.Equal(status, ex.StatusCode);
@@ -367,7 +367,7 @@ public class WebexCallsClientToleranceTests
     public async Task Other_400s_stay_BadRequest()
     {
         var client = Create(new StubHandler((_, _) => Task.FromResult(Json(HttpStatusCode.BadRequest, "{\"message\":\"Missing required field: callId\",\"trackingId\":\"T\"}"))));
-        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallAction.Hold, "x", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<WebexApiException>(() => client.PerformAsync(CallOperations.Hold, "x", null, CancellationToken.None));
         Assert.Equal(WebexErrorKind.BadRequest, ex.Kind);
     }
 

@@ -23,12 +23,6 @@ namespace WebexCalls.Client.Http
     /// </remarks>
     internal sealed class RetryHandler : DelegatingHandler
     {
-        /// <summary>The request property that carries the caller's observer, to hear about waits.</summary>
-        public const string ObserverKey = "WebexCalls.Observer";
-
-        /// <summary>The request property that carries the path as logs show it.</summary>
-        public const string PathKey = "WebexCalls.Path";
-
         private static readonly object JitterGate = new object();
         private static readonly Random Jitter = new Random();
         private readonly RetryPolicy _policy;
@@ -42,8 +36,9 @@ namespace WebexCalls.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var observer = request.Properties.TryGetValue(ObserverKey, out var o) ? o as IWebexRequestObserver : null;
-            var path = request.Properties.TryGetValue(PathKey, out var p) && p is string shown ? shown : request.RequestUri?.AbsolutePath ?? string.Empty;
+            var context = WebexRequestContext.Of(request);
+            var observer = context?.Observer;
+            var path = context?.DisplayPath ?? request.RequestUri?.AbsolutePath ?? string.Empty;
             var isGet = request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
             var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var waited = TimeSpan.Zero;
@@ -107,6 +102,12 @@ namespace WebexCalls.Client.Http
                 if (response != null)
                 {
                     return response;
+                }
+
+                // Classified here, once, where it is known whether it ever left; the client reads the context.
+                if (context != null)
+                {
+                    context.Failure = TransportFailure.Of(failure!, notSent);
                 }
 
                 throw failure!;

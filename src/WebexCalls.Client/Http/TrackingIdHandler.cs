@@ -16,9 +16,22 @@ namespace WebexCalls.Client.Http
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (!request.Headers.Contains(HeaderName))
+            string trackingId;
+            if (request.Headers.TryGetValues(HeaderName, out var given))
             {
-                request.Headers.TryAddWithoutValidation(HeaderName, Prefix + Guid.NewGuid().ToString("D"));
+                trackingId = string.Join(",", given);
+            }
+            else
+            {
+                trackingId = Prefix + Guid.NewGuid().ToString("D");
+                request.Headers.TryAddWithoutValidation(HeaderName, trackingId);
+            }
+
+            // The client reports it in errors, also when no answer ever came: it reads it here, not from the headers.
+            var context = WebexRequestContext.Of(request);
+            if (context != null)
+            {
+                context.TrackingId = trackingId;
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -19,6 +19,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -State Alerting | Where-Object { $_.RemoteParty.Number -like '+1900*' } | Deny-WebexCall -WhatIf</code>
     /// <para>Shows which ringing calls from premium-rate numbers would be rejected, sending nothing.</para>
     /// </example>
+    [WebexOperation("reject")]
     [Cmdlet(VerbsLifecycle.Deny, "WebexCall", HelpUri = HelpLinks.Base + "#deny-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class DenyWebexCallCommand : WebexCallActionCmdlet

@@ -32,6 +32,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -CallId $call.CallId | Format-List</code>
     /// <para>Reads one call's current details and shows every property.</para>
     /// </example>
+    [WebexOperation("calls", "call")]
     [Cmdlet(VerbsCommon.Get, "WebexCall", HelpUri = HelpLinks.Base + "#get-webexcall")]
     [OutputType(typeof(CallSession))]
     public sealed class GetWebexCallCommand : WebexCallCmdlet

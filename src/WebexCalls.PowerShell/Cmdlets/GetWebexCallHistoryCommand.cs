@@ -27,6 +27,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCallHistory -Type Missed, Received | Export-Csv ./calls.csv</code>
     /// <para>Saves the incoming calls to a CSV file.</para>
     /// </example>
+    [WebexOperation("history")]
     [Cmdlet(VerbsCommon.Get, "WebexCallHistory", HelpUri = HelpLinks.Base + "#get-webexcallhistory")]
     [OutputType(typeof(CallHistoryRecord))]
     public sealed class GetWebexCallHistoryCommand : WebexCallCmdlet

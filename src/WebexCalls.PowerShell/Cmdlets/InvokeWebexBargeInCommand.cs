@@ -17,6 +17,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexBargeIn sip:agent7@example.com -EndpointId $headset -Confirm:$false</code>
     /// <para>Joins an agent's call on a chosen device without asking, as a supervisor's script would.</para>
     /// </example>
+    [WebexOperation("bargeIn")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexBargeIn", HelpUri = HelpLinks.Base + "#invoke-webexbargein", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexBargeInCommand : WebexNewCallCmdlet

@@ -33,6 +33,7 @@ namespace WebexCalls.Commands
     /// <code>Import-Csv ./numbers.csv | Invoke-WebexDial -WhatIf</code>
     /// <para>Shows which numbers of a CSV with a Destination (or Number) column would be dialled, sending nothing.</para>
     /// </example>
+    [WebexOperation("dial")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexDial", HelpUri = HelpLinks.Base + "#invoke-webexdial", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexDialCommand : WebexNewCallCmdlet

@@ -22,6 +22,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexDivert $call -ToVoicemail -Destination +14085550100</code>
     /// <para>Diverts a call to the voicemail of the person at +14085550100.</para>
     /// </example>
+    [WebexOperation("divert")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexDivert", HelpUri = HelpLinks.Base + "#invoke-webexdivert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DestinationSet)]
     [OutputType(typeof(void))]
     public sealed class InvokeWebexDivertCommand : WebexCallActionCmdlet

@@ -18,6 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -State Connected | Invoke-WebexPark -GroupPark</code>
     /// <para>Parks every connected call in the user's call park group and shows where each went.</para>
     /// </example>
+    [WebexOperation("park")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexPark", HelpUri = HelpLinks.Base + "#invoke-webexpark", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DestinationSet)]
     [OutputType(typeof(ParkedCall))]
     public sealed class InvokeWebexParkCommand : WebexCallActionCmdlet

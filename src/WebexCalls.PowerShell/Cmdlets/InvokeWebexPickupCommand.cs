@@ -16,6 +16,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexPickup -Target 1234 -EndpointId $deskPhone</code>
     /// <para>Picks up the call ringing extension 1234, on one particular device.</para>
     /// </example>
+    [WebexOperation("pickup")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexPickup", HelpUri = HelpLinks.Base + "#invoke-webexpickup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexPickupCommand : WebexNewCallCmdlet

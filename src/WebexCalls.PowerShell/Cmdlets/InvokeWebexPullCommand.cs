@@ -17,6 +17,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexPull -WhatIf</code>
     /// <para>Shows what would be pulled, sending nothing.</para>
     /// </example>
+    [WebexOperation("pull")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexPull", HelpUri = HelpLinks.Base + "#invoke-webexpull", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexPullCommand : WebexCallCmdlet

@@ -21,6 +21,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexRetrieve</code>
     /// <para>Retrieves the call parked against the user.</para>
     /// </example>
+    [WebexOperation("retrieve")]
     [Cmdlet(VerbsLifecycle.Invoke, "WebexRetrieve", HelpUri = HelpLinks.Base + "#invoke-webexretrieve", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = EndpointSet)]
     [OutputType(typeof(CallSession))]
     public sealed class InvokeWebexRetrieveCommand : WebexNewCallCmdlet

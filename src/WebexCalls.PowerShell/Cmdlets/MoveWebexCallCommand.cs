@@ -23,6 +23,7 @@ namespace WebexCalls.Commands
     /// <code>Move-WebexCall -Auto</code>
     /// <para>Transfers the user's two calls to each other.</para>
     /// </example>
+    [WebexOperation("transfer")]
     [Cmdlet(VerbsCommon.Move, "WebexCall", HelpUri = HelpLinks.Base + "#move-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = AttendedSet)]
     [OutputType(typeof(CallSession), ParameterSetName = new[] { MuteTransferSet })]
     public sealed class MoveWebexCallCommand : WebexCallCmdlet

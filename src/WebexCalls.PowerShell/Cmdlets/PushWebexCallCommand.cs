@@ -17,6 +17,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -State Held | Push-WebexCall -Confirm</code>
     /// <para>Pushes every held call to its executive, asking before each one.</para>
     /// </example>
+    [WebexOperation("push")]
     [Cmdlet(VerbsCommon.Push, "WebexCall", HelpUri = HelpLinks.Base + "#push-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class PushWebexCallCommand : WebexCallActionCmdlet
@@ -25,7 +26,7 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             ForEachCall("Push {0} to the executive", (client, id, scope) =>
-                client.PerformAsync(CallAction.Push, id, scope, CancellationToken));
+                client.PerformAsync(CallOperations.Push, id, scope, CancellationToken));
         }
     }
 }

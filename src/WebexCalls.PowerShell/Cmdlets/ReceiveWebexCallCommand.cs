@@ -19,6 +19,7 @@ namespace WebexCalls.Commands
     /// <code>Receive-WebexCall (Get-WebexCall -State Alerting | Select-Object -First 1) -EndpointId $deskPhone</code>
     /// <para>Answers the first ringing call on one particular device; a CallSession works wherever a call id does.</para>
     /// </example>
+    [WebexOperation("answer")]
     [Cmdlet(VerbsCommunications.Receive, "WebexCall", HelpUri = HelpLinks.Base + "#receive-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class ReceiveWebexCallCommand : WebexCallActionCmdlet

@@ -18,6 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall | Where-Object RecordingState -eq Paused | Resume-WebexCallRecording</code>
     /// <para>Resumes every paused recording.</para>
     /// </example>
+    [WebexOperation("resumeRecording")]
     [Cmdlet(VerbsLifecycle.Resume, "WebexCallRecording", HelpUri = HelpLinks.Base + "#resume-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class ResumeWebexCallRecordingCommand : WebexCallActionCmdlet
@@ -28,6 +29,6 @@ namespace WebexCalls.Commands
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord() =>
-            ForEachCall("Resume the recording of {0}", (client, id, scope) => client.PerformAsync(CallAction.ResumeRecording, id, scope, CancellationToken), PassThru.IsPresent);
+            ForEachCall("Resume the recording of {0}", (client, id, scope) => client.PerformAsync(CallOperations.ResumeRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

@@ -16,6 +16,7 @@ namespace WebexCalls.Commands
     /// <code>Invoke-WebexDial +18005550199 -Wait | Send-WebexCallDtmf -Digits 2</code>
     /// <para>Dials a service line, waits until it answers, then presses 2; the call binds from the pipeline.</para>
     /// </example>
+    [WebexOperation("transmitDtmf")]
     [Cmdlet(VerbsCommunications.Send, "WebexCallDtmf", HelpUri = HelpLinks.Base + "#send-webexcalldtmf", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class SendWebexCallDtmfCommand : WebexCallCmdlet

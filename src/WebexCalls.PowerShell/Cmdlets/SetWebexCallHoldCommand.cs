@@ -22,6 +22,7 @@ namespace WebexCalls.Commands
     /// <code>Set-WebexCallHold -CallId $call.CallId -WhatIf</code>
     /// <para>Shows what would be held, and sends nothing.</para>
     /// </example>
+    [WebexOperation("hold", "resume")]
     [Cmdlet(VerbsCommon.Set, "WebexCallHold", HelpUri = HelpLinks.Base + "#set-webexcallhold", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class SetWebexCallHoldCommand : WebexCallActionCmdlet
@@ -36,6 +37,6 @@ namespace WebexCalls.Commands
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord() =>
-            ForEachCall(Resume ? "Resume {0}" : "Hold {0}", (client, id, scope) => client.PerformAsync(Resume ? CallAction.Resume : CallAction.Hold, id, scope, CancellationToken), PassThru.IsPresent);
+            ForEachCall(Resume ? "Resume {0}" : "Hold {0}", (client, id, scope) => client.PerformAsync(Resume ? CallOperations.Resume : CallOperations.Hold, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

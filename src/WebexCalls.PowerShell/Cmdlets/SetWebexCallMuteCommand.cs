@@ -18,6 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Set-WebexCallMute $call -Unmute -PassThru</code>
     /// <para>Unmutes one call and shows it afterwards.</para>
     /// </example>
+    [WebexOperation("mute", "unmute")]
     [Cmdlet(VerbsCommon.Set, "WebexCallMute", HelpUri = HelpLinks.Base + "#set-webexcallmute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class SetWebexCallMuteCommand : WebexCallActionCmdlet
@@ -32,6 +33,6 @@ namespace WebexCalls.Commands
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord() =>
-            ForEachCall(Unmute ? "Unmute {0}" : "Mute {0}", (client, id, scope) => client.PerformAsync(Unmute ? CallAction.Unmute : CallAction.Mute, id, scope, CancellationToken), PassThru.IsPresent);
+            ForEachCall(Unmute ? "Unmute {0}" : "Mute {0}", (client, id, scope) => client.PerformAsync(Unmute ? CallOperations.Unmute : CallOperations.Mute, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

@@ -19,6 +19,7 @@ namespace WebexCalls.Commands
     /// <code>Import-Csv ./agents.csv | Set-WebexCallWrapUp -Reason 'Shift end' -WhatIf</code>
     /// <para>Shows which agents (a PersonId column) would get the reason, sending nothing.</para>
     /// </example>
+    [WebexOperation("wrapupreasons")]
     [Cmdlet(VerbsCommon.Set, "WebexCallWrapUp", HelpUri = HelpLinks.Base + "#set-webexcallwrapup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class SetWebexCallWrapUpCommand : WebexCallCmdlet

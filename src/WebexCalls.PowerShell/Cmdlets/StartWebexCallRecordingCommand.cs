@@ -18,6 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -State Connected | Start-WebexCallRecording</code>
     /// <para>Starts recording every connected call.</para>
     /// </example>
+    [WebexOperation("startRecording")]
     [Cmdlet(VerbsLifecycle.Start, "WebexCallRecording", HelpUri = HelpLinks.Base + "#start-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class StartWebexCallRecordingCommand : WebexCallActionCmdlet
@@ -28,6 +29,6 @@ namespace WebexCalls.Commands
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord() =>
-            ForEachCall("Start recording {0}", (client, id, scope) => client.PerformAsync(CallAction.StartRecording, id, scope, CancellationToken), PassThru.IsPresent);
+            ForEachCall("Start recording {0}", (client, id, scope) => client.PerformAsync(CallOperations.StartRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

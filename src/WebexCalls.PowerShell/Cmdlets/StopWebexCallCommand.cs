@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using WebexCalls.Client;
 
 namespace WebexCalls.Commands
 {
@@ -22,6 +23,7 @@ namespace WebexCalls.Commands
     /// <code>Stop-WebexCall -CallId $call.CallId -PassThru</code>
     /// <para>Hangs up one call and returns it, marked Disconnected, for the record.</para>
     /// </example>
+    [WebexOperation("hangup")]
     [Cmdlet(VerbsLifecycle.Stop, "WebexCall", HelpUri = HelpLinks.Base + "#stop-webexcall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class StopWebexCallCommand : WebexCallActionCmdlet
@@ -38,7 +40,7 @@ namespace WebexCalls.Commands
             {
                 // The details are read first only for -PassThru: after the hang-up the call is gone.
                 var before = passThru ? await client.GetCallAsync(id, scope, CancellationToken).ConfigureAwait(false) : null;
-                await client.PerformAsync(CallAction.Hangup, id, scope, CancellationToken).ConfigureAwait(false);
+                await client.PerformAsync(CallOperations.Hangup, id, scope, CancellationToken).ConfigureAwait(false);
                 if (before != null)
                 {
                     before.State = CallState.Disconnected;

@@ -18,6 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall | Where-Object RecordingState -in Started, Paused | Stop-WebexCallRecording</code>
     /// <para>Stops every recording in progress.</para>
     /// </example>
+    [WebexOperation("stopRecording")]
     [Cmdlet(VerbsLifecycle.Stop, "WebexCallRecording", HelpUri = HelpLinks.Base + "#stop-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class StopWebexCallRecordingCommand : WebexCallActionCmdlet
@@ -28,6 +29,6 @@ namespace WebexCalls.Commands
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord() =>
-            ForEachCall("Stop recording {0}", (client, id, scope) => client.PerformAsync(CallAction.StopRecording, id, scope, CancellationToken), PassThru.IsPresent);
+            ForEachCall("Stop recording {0}", (client, id, scope) => client.PerformAsync(CallOperations.StopRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

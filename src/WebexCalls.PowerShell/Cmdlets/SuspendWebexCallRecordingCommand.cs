@@ -18,6 +18,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall | Where-Object RecordingState -eq Started | Suspend-WebexCallRecording -WhatIf</code>
     /// <para>Shows which recordings would be paused, sending nothing.</para>
     /// </example>
+    [WebexOperation("pauseRecording")]
     [Cmdlet(VerbsLifecycle.Suspend, "WebexCallRecording", HelpUri = HelpLinks.Base + "#suspend-webexcallrecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallSession))]
     public sealed class SuspendWebexCallRecordingCommand : WebexCallActionCmdlet
@@ -28,6 +29,6 @@ namespace WebexCalls.Commands
 
         /// <summary>Acts on each call, and returns it afterwards with -PassThru.</summary>
         protected override void ProcessRecord() =>
-            ForEachCall("Pause the recording of {0}", (client, id, scope) => client.PerformAsync(CallAction.PauseRecording, id, scope, CancellationToken), PassThru.IsPresent);
+            ForEachCall("Pause the recording of {0}", (client, id, scope) => client.PerformAsync(CallOperations.PauseRecording, id, scope, CancellationToken), PassThru.IsPresent);
     }
 }

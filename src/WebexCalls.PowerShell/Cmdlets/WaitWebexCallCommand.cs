@@ -28,6 +28,7 @@ namespace WebexCalls.Commands
     /// <code>Get-WebexCall -MemberId $agent -State Alerting | Wait-WebexCall -State Connected, Disconnected -PassThru</code>
     /// <para>Admin mode: waits for a member's ringing calls to be answered or to end, returning each as it got there.</para>
     /// </example>
+    [WebexOperation("call")]
     [Cmdlet(VerbsLifecycle.Wait, "WebexCall", HelpUri = HelpLinks.Base + "#wait-webexcall")]
     [OutputType(typeof(CallSession))]
     public sealed class WaitWebexCallCommand : WebexCallActionCmdlet

@@ -55,6 +55,7 @@ namespace WebexCalls.Commands
     /// <code>$call = Invoke-WebexDial 5551234; Wait-WebexCall $call -State Connected; Send-WebexCallDtmf $call -Digits '1234#'</code>
     /// <para>To act on one call rather than watch them all, wait for it: dial, wait for it to connect, then send digits.</para>
     /// </example>
+    [WebexOperation("calls")]
     [Cmdlet(VerbsCommon.Watch, "WebexCall", HelpUri = HelpLinks.Base + "#watch-webexcall")]
     [OutputType(typeof(CallChange))]
     public sealed class WatchWebexCallCommand : WebexCallCmdlet

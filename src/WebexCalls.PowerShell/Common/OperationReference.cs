@@ -1,0 +1,60 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using WebexCalls.Client;
+
+namespace WebexCalls.Commands
+{
+    /// <summary>
+    /// Renders docs/operations.md from the client's operation table and the cmdlets' <see cref="WebexOperationAttribute"/>:
+    /// build.ps1 calls it, and a test checks the file is current. Public only so the build script can call it.
+    /// </summary>
+    public static class OperationReference
+    {
+        /// <summary>The cmdlets that perform <paramref name="operation"/>, by their [Cmdlet] names.</summary>
+        public static string[] CmdletsFor(string operation) =>
+            typeof(OperationReference).Assembly.GetExportedTypes()
+                .Where(type => type.GetCustomAttributes(typeof(WebexOperationAttribute), false).Cast<WebexOperationAttribute>().Any(attribute => attribute.Operations.Contains(operation)))
+                .Select(type => type.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().Single())
+                .Select(cmdlet => cmdlet.VerbName + "-" + cmdlet.NounName)
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+
+        /// <summary>The body (or query) fields of the operation Webex calls <paramref name="operation"/>, as the table gives them.</summary>
+        public static string BodyOf(string operation) => CallOperations.Named(operation).Body;
+
+        /// <summary>The operations <paramref name="cmdletType"/> names in its <see cref="WebexOperationAttribute"/>; none when it has none.</summary>
+        public static string[] OperationsOf(Type cmdletType) =>
+            cmdletType.GetCustomAttributes(typeof(WebexOperationAttribute), false).Cast<WebexOperationAttribute>().SelectMany(attribute => attribute.Operations).ToArray();
+
+        /// <summary>Every operation name the table holds.</summary>
+        public static string[] OperationNames() => CallOperations.All.Select(operation => operation.Name).ToArray();
+
+        /// <summary>The Markdown of docs/operations.md.</summary>
+        public static string ToMarkdown()
+        {
+            var text = new StringBuilder();
+            text.Append("# Call Controls operations\n\n")
+                .Append("Rendered by `./build.ps1 Docs` from the client's operation table (`src/WebexCalls.Client/CallOperations.cs`) and\n")
+                .Append("the cmdlets' `[WebexOperation]` attributes; a test fails when it is stale. Paths are under `https://webexapis.com/v1`.\n")
+                .Append("`lineOwnerId` goes in a POST's body and a GET's query; a member's route carries `orgId` in its query instead.\n")
+                .Append("A members route the spec does not confirm answers a bare 404 with `WebexMembersRouteNotOffered`.\n\n")
+                .Append("| Operation | Method | User route | Members route | lineOwnerId | Body or query | Success | Cmdlet |\n")
+                .Append("|---|---|---|---|---|---|---|---|\n");
+            foreach (var operation in CallOperations.All)
+            {
+                text.Append("| `").Append(operation.Name).Append("` | ").Append(operation.Method)
+                    .Append(" | ").Append(operation.UserPath is null ? "none" : "`" + operation.UserPath + "`")
+                    .Append(" | ").Append(operation.MemberPath is null ? "none" : "`" + operation.MemberPath + "`" + (operation.MemberRouteConfirmed ? string.Empty : " (not confirmed)"))
+                    .Append(" | ").Append(operation.LineOwner == LineOwnerPlacement.None ? "no" : operation.LineOwner.ToString().ToLowerInvariant())
+                    .Append(" | ").Append(operation.Body.Length == 0 ? "none" : "`" + operation.Body + "`")
+                    .Append(" | ").Append(operation.SuccessStatus)
+                    .Append(" | ").Append(string.Join(", ", CmdletsFor(operation.Name).Select(name => "`" + name + "`")))
+                    .Append(" |\n");
+            }
+
+            return text.ToString();
+        }
+    }
+}
