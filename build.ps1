@@ -84,6 +84,7 @@ function Invoke-Help {
     Write-MarkdownHelp -Model $model -Path (Join-Path $Out 'docs/cmdlets.md')
     # The operation reference, from the client's operation table and the cmdlets that name its rows.
     Set-Content (Join-Path $Out 'docs/operations.md') ([WebexCalls.Commands.OperationReference]::ToMarkdown()) -Encoding utf8 -NoNewline
+    Write-CommandsByTask -ModuleOut $ModuleOut
 }
 
 function Invoke-Docs {

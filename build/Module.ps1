@@ -48,6 +48,36 @@ function Write-ExportList {
     Remove-Item $template
 }
 
+function Write-CommandsByTask {
+    # about_WebexCalls lists the commands by task: the tasks and their order are the README's "cmdlets by task" table
+    # (the one grouping kept by hand, and a test checks it names every cmdlet), each command's line its help synopsis.
+    param([Parameter(Mandatory)][string] $ModuleOut)
+    $readme = @(Get-Content (Join-Path $Root 'README.md'))
+    $start = [array]::IndexOf($readme, '| Task | Cmdlets |')
+    if ($start -lt 0) { throw "README.md has no '| Task | Cmdlets |' table for about_WebexCalls." }
+    $rows = $readme[($start + 2)..($readme.Count - 1)]
+    $end = [array]::FindIndex([string[]] $rows, [Predicate[string]] { param($line) -not $line.StartsWith('|') })
+    if ($end -ge 0) { $rows = $rows[0..($end - 1)] }
+    $lines = foreach ($row in $rows) {
+        $null = $row -match '^\| ([^|]+?) \| (.+) \|$'
+        $task, $cells = $Matches[1], $Matches[2]
+        "    $task"
+        foreach ($name in [regex]::Matches($cells, '[A-Z][a-z]+-Webex\w+') | ForEach-Object Value | Select-Object -Unique) {
+            $synopsis = (Get-Help $name).Synopsis -replace '\s+', ' '
+            $words = $synopsis -split ' '
+            $line = '        {0,-27}' -f $name
+            foreach ($word in $words) {
+                if ($line.Length + $word.Length + 1 -gt 88 -and $line.Trim().Length -gt 0 -and $line.Length -gt 35) { $line; $line = ' ' * 35 }
+                $line = if ($line.EndsWith(' ')) { $line + $word } else { "$line $word" }
+            }
+            $line
+        }
+        ''
+    }
+    $topic = Join-Path $ModuleOut 'en-US/about_WebexCalls.help.txt'
+    (Get-Content $topic -Raw).Replace("{{CommandsByTask}}`n", (($lines -join "`n").TrimEnd() + "`n")) | Set-Content $topic -Encoding utf8 -NoNewline
+}
+
 function Get-ReleaseNote {
     # The newest section of CHANGELOG.md, for the manifest's ReleaseNotes (the Gallery shows them).
     $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')

@@ -101,8 +101,10 @@ Import-Module '$ModulePath'
         $output | Should -Contain 'WebexCalls.WebexApiException'
     }
 
-    It 'has an about topic' {
-        (Get-Help about_WebexCalls | Out-String) | Should -Match 'Connect-WebexCalling'
+    It 'has an about topic that lists every cmdlet by task, rendered from the README''s table and the help synopses' {
+        $topic = Get-Help about_WebexCalls | Out-String
+        $topic | Should -Not -Match '\{\{'
+        foreach ($name in $Cmdlets) { $topic | Should -Match "(?m)^\s+$name\s" -Because "$name is a command" }
     }
 
     It 'registers its views for live and Deserialized objects' {
