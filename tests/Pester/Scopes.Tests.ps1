@@ -106,7 +106,7 @@ Describe 'The cmdlet layer' {
     It 'Set-WebexCallWrapUp without a member says it is for members only' {
         $result = Invoke-Refused 'Set-WebexCallWrapUp' @{ Reason = 'Sales'; Confirm = $false }
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'WebexInvalidScope,*'
-        "$($result.Errors[0])" | Should -Match 'for members only'
+        "$($result.Errors[0])" | Should -Match 'is for members only'
         $result.Sent | Should -BeNullOrEmpty
     }
 

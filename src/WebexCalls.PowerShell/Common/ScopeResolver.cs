@@ -47,12 +47,12 @@ namespace WebexCalls.Commands
 
             if ((rules & OwnerRules.NoLine) != 0 && !string.IsNullOrEmpty(lineOwnerId))
             {
-                throw new ArgumentException("Webex has no secondary-line form of " + operation + ": -LineOwnerId cannot be used with it.", "LineOwnerId");
+                throw new ArgumentException(operation + " has no secondary-line form (Webex offers none): -LineOwnerId cannot be used with it.", "LineOwnerId");
             }
 
             if ((rules & OwnerRules.MemberOnly) != 0 && members.Length == 0)
             {
-                throw new ArgumentException("Webex offers " + operation + " for members only (admin mode): give -MemberId, or pipe objects that have a MemberId.", "MemberId");
+                throw new ArgumentException(operation + " is for members only (admin mode; Webex has no user-level form): give -MemberId, or pipe objects that have a MemberId.", "MemberId");
             }
 
             if ((rules & OwnerRules.ManyMembers) == 0 && members.Length > 1)

@@ -74,14 +74,26 @@ namespace WebexCalls.Commands
             };
 
         /// <summary>Parameters that name contradictory owners of calls (a member with a line owner, an organisation alone).</summary>
-        public static ErrorRecord InvalidScope(ArgumentException exception, object? target) =>
-            new ErrorRecord(exception, "WebexInvalidScope", ErrorCategory.InvalidArgument, target)
+        public static ErrorRecord InvalidScope(ArgumentException exception, object? target)
+        {
+            // .NET appends " (Parameter 'x')" to the message; the text already names the parameter, so it is shown without.
+            var message = exception.Message;
+            var suffix = " (Parameter '" + exception.ParamName + "')";
+            if (exception.ParamName != null && message.EndsWith(suffix, StringComparison.Ordinal))
             {
-                ErrorDetails = new ErrorDetails(exception.Message)
+                message = message.Substring(0, message.Length - suffix.Length);
+            }
+
+            return new ErrorRecord(exception, "WebexInvalidScope", ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
                 {
-                    RecommendedAction = "Use -MemberId (with -OrgId if needed) for admin mode, or -LineOwnerId for a secondary line of your own, not both.",
+                    RecommendedAction = exception.ParamName == "MemberId" && message.Contains("one member at a time")
+                        ? "Pipe the members' calls (Get-WebexCall -MemberId $members | ...), or run the command once per member."
+                        : "Use -MemberId (with -OrgId if needed) for admin mode, or -LineOwnerId for a secondary line of your own, not both.",
                 },
             };
+        }
 
         /// <summary>
         /// One of the engine's assemblies could not load. The engine loads in a context of its own (see
