@@ -9,23 +9,14 @@ BeforeDiscovery {
     Import-Module (Get-TestModulePath) -Force
 
     $idParameters = 'CallId', 'TargetCallId', 'MemberId', 'OrgId', 'LineOwnerId', 'EndpointId'
-    # What each cmdlet needs besides the id under test; ids it requires get a harmless value.
-    $needs = @{
-        'Invoke-WebexDial' = @{ Destination = '1234' }
-        'Invoke-WebexDivert' = @{ ToVoicemail = $true }
-        'Invoke-WebexBargeIn' = @{ Target = '1234' }
-        'Send-WebexCallDtmf' = @{ Digits = '1' }
-        'Move-WebexCall' = @{ TargetCallId = 'call-two' }
-        'Set-WebexCallWrapUp' = @{ Reason = 'Sales'; MemberId = 'member-ok' }
-        'Wait-WebexCall' = @{ State = 'Connected'; TimeoutSec = 1 }
-        'Watch-WebexCall' = @{ Timeout = [timespan] '00:00:01'; IntervalSec = 1 }
-    }
     # Owner parameters a cmdlet refuses whatever their value (Webex has no secondary-line history or wrap-up): nothing
     # is sent with a harmless id either. Scopes.Tests.ps1 checks that refusal.
     $refused = @{ 'Get-WebexCallHistory' = 'LineOwnerId'; 'Set-WebexCallWrapUp' = 'LineOwnerId' }
     $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Sort-Object Name) {
         foreach ($name in $idParameters | Where-Object { $command.Parameters.ContainsKey($_) -and $refused[$command.Name] -ne $_ }) {
-            $arguments = if ($needs[$command.Name]) { $needs[$command.Name].Clone() } else { @{} }
+            # What it needs besides the id under test; ids it requires get a harmless value (wrap-up needs a member).
+            $arguments = Get-RequiredArguments $command.Name
+            if ($command.Name -eq 'Set-WebexCallWrapUp') { $arguments.MemberId = 'member-ok' }
             $callIdIsMandatory = $command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }
             if ($name -ne 'CallId' -and $callIdIsMandatory) { $arguments.CallId = 'call-ok' }
             if ($name -eq 'OrgId') { $arguments.MemberId = 'member-ok' }      # an organisation goes with a member

@@ -8,21 +8,10 @@ BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
 
-    # What each cmdlet needs besides the owner parameters under test.
-    $needs = @{
-        'Invoke-WebexDial' = @{ Destination = '1234' }
-        'Invoke-WebexDivert' = @{ ToVoicemail = $true }
-        'Invoke-WebexBargeIn' = @{ Target = '1234' }
-        'Send-WebexCallDtmf' = @{ Digits = '1' }
-        'Move-WebexCall' = @{ TargetCallId = 'call-two' }
-        'Set-WebexCallWrapUp' = @{ Reason = 'Sales' }
-        'Wait-WebexCall' = @{ State = 'Connected'; TimeoutSec = 1 }
-        'Watch-WebexCall' = @{ Timeout = [timespan] '00:00:01'; IntervalSec = 1 }
-    }
     # The cmdlets that read or act for many members at once; the others act for one owner.
     $script:ManyMembers = 'Get-WebexCall', 'Get-WebexCallHistory', 'Watch-WebexCall', 'Set-WebexCallWrapUp'
     $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('OrgId') } | Sort-Object Name) {
-        $arguments = if ($needs[$command.Name]) { $needs[$command.Name].Clone() } else { @{} }
+        $arguments = Get-RequiredArguments $command.Name
         if ($command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }) { $arguments.CallId = 'call-ok' }
         if ($command.Parameters.ContainsKey('Confirm')) { $arguments.Confirm = $false }
         @{ Cmdlet = $command.Name; Arguments = $arguments; Many = $command.Name -in $ManyMembers }

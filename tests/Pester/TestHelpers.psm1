@@ -192,4 +192,19 @@ function Get-CallListRequestCount {
     @(Get-SimulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -match '^/v1/telephony/calls(/members/[^/]+/calls)?$' }).Count
 }
 
+function Get-RequiredArguments([string] $Cmdlet) {
+    # What a cmdlet needs, besides the parameter a table test is about, to run at all: harmless values, a fresh copy.
+    $needs = @{
+        'Invoke-WebexDial' = @{ Destination = '1234' }
+        'Invoke-WebexDivert' = @{ ToVoicemail = $true }
+        'Invoke-WebexBargeIn' = @{ Target = '1234' }
+        'Send-WebexCallDtmf' = @{ Digits = '1' }
+        'Move-WebexCall' = @{ TargetCallId = 'call-two' }
+        'Set-WebexCallWrapUp' = @{ Reason = 'Sales' }
+        'Wait-WebexCall' = @{ State = 'Connected'; TimeoutSec = 1 }
+        'Watch-WebexCall' = @{ Timeout = [timespan] '00:00:01'; IntervalSec = 1 }
+    }
+    if ($needs[$Cmdlet]) { $needs[$Cmdlet].Clone() } else { @{} }
+}
+
 Export-ModuleMember -Function *

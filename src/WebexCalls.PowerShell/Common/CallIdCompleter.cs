@@ -32,8 +32,10 @@ namespace WebexCalls.Commands
                 {
                     // With -MemberId or -LineOwnerId already typed, that member's or line's calls are the ones the
                     // command can act on.
-                    var scope = CallScope.Of(
-                        FirstText(fakeBoundParameters?["MemberId"]), fakeBoundParameters?["OrgId"] as string, fakeBoundParameters?["LineOwnerId"] as string);
+                    // The same resolver the cmdlet uses; with several members, the first one's calls are offered.
+                    var scope = ScopeResolver.Resolve(
+                        Texts(fakeBoundParameters?["MemberId"]), fakeBoundParameters?["OrgId"] as string, fakeBoundParameters?["LineOwnerId"] as string,
+                        OwnerRules.ManyMembers, commandName)[0];
                     var calls = session.Connection.CreateClient().ListCallsAsync(scope, timeout.Token).GetAwaiter().GetResult();
                     // The list shows who is on each call and its state; what is inserted is the full id.
                     return calls
@@ -52,7 +54,7 @@ namespace WebexCalls.Commands
             }
         }
 
-        private static string? FirstText(object? value) =>
-            value is string text ? text : value is object[] many && many.Length > 0 ? many[0] as string : null;
+        private static string[]? Texts(object? value) =>
+            value is string text ? new[] { text } : value is object[] many ? many.OfType<string>().ToArray() : null;
     }
 }
