@@ -26,7 +26,11 @@ namespace WebexCalls.Client
         {
             _sender = new WebexRequestSender(http, observer);
             _connectionId = connectionId;
+            Directory = new WebexDirectoryClient(_sender, connectionId);
         }
+
+        /// <summary>The directory look-ups (people, workspaces, virtual lines) over the same connection and handlers.</summary>
+        public WebexDirectoryClient Directory { get; }
 
         /// <summary>Lists the user's active calls (<c>GET /telephony/calls</c>).</summary>
         /// <param name="scope">Whose calls: the user's (null), a secondary line's, or a member's in admin mode.</param>

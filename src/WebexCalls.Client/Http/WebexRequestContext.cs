@@ -13,20 +13,24 @@ namespace WebexCalls.Client.Http
     {
         private const string Key = "WebexCalls.RequestContext";
 
-        public WebexRequestContext(CallOperation operation, CallScope scope, string displayPath, string? callId, IWebexRequestObserver? observer)
+        public WebexRequestContext(string operationName, CallOperation? callOperation, CallScope? scope, string displayPath, string? callId, IWebexRequestObserver? observer)
         {
-            Operation = operation;
+            OperationName = operationName;
+            CallOperation = callOperation;
             Scope = scope;
             DisplayPath = displayPath;
             CallId = callId;
             Observer = observer;
         }
 
-        /// <summary>The operation, from <see cref="CallOperations"/>.</summary>
-        public CallOperation Operation { get; }
+        /// <summary>Webex's name for the operation: <c>hold</c>, <c>people</c>.</summary>
+        public string OperationName { get; }
 
-        /// <summary>Whose calls: the user, a secondary line, or a member.</summary>
-        public CallScope Scope { get; }
+        /// <summary>The Call Controls operation, from <see cref="CallOperations"/>; null for a request outside Call Controls (the directory).</summary>
+        public CallOperation? CallOperation { get; }
+
+        /// <summary>Whose calls: the user, a secondary line, or a member; null outside Call Controls.</summary>
+        public CallScope? Scope { get; }
 
         /// <summary>The path as verbose output and errors show it: <c>/telephony/calls/hold</c>.</summary>
         public string DisplayPath { get; }

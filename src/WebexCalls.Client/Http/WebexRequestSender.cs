@@ -32,16 +32,58 @@ namespace WebexCalls.Client.Http
         }
 
         /// <summary>Sends <paramref name="operation"/> to <paramref name="path"/> (relative to the API root) and returns Webex's answer.</summary>
-        public async Task<WebexResponse> SendAsync(CallOperation operation, CallScope scope, string path, string? callId, byte[]? body, CancellationToken cancellationToken)
+        public Task<WebexResponse> SendAsync(CallOperation operation, CallScope scope, string path, string? callId, byte[]? body, CancellationToken cancellationToken)
         {
             var method = operation.Method == "GET" ? HttpMethod.Get : HttpMethod.Post;
-            var context = new WebexRequestContext(operation, scope, "/" + path, callId, _observer);
-            var displayPath = context.DisplayPath;
+            var context = new WebexRequestContext(operation.Name, operation, scope, "/" + path, callId, _observer);
+            return SendAsync(context, method, Address(path, method), body, cancellationToken);
+        }
 
-            // The URI is built here, and checked to still be the route's own, rather than left to HttpClient.
-            using var request = _http.BaseAddress is null
-                ? new HttpRequestMessage(method, path)
-                : new HttpRequestMessage(method, Routes.Resolve(_http.BaseAddress, path, method.Method));
+        /// <summary>
+        /// Reads one page of a list outside Call Controls (the directory): the first by <paramref name="pathOrNextLink"/>
+        /// relative to the API root (with its query), each later one by the absolute <c>next</c> link Webex gave, as
+        /// given. A link that leaves the connection's API (another host, scheme, port or root) is refused, never
+        /// followed: the bearer token would go with it.
+        /// </summary>
+        public Task<WebexResponse> GetPageAsync(string operationName, string pathOrNextLink, CancellationToken cancellationToken)
+        {
+            if (Uri.TryCreate(pathOrNextLink, UriKind.Absolute, out var next) && (next.Scheme == Uri.UriSchemeHttp || next.Scheme == Uri.UriSchemeHttps))
+            {
+                var display = RequireUnderApi(next, operationName);
+                return SendAsync(new WebexRequestContext(operationName, null, null, display, null, _observer), HttpMethod.Get, next, null, cancellationToken);
+            }
+
+            var context = new WebexRequestContext(operationName, null, null, "/" + pathOrNextLink, null, _observer);
+            return SendAsync(context, HttpMethod.Get, Address(pathOrNextLink, HttpMethod.Get), null, cancellationToken);
+        }
+
+        // The URI is built here, and checked to still be the route's own, rather than left to HttpClient.
+        private Uri Address(string path, HttpMethod method) =>
+            _http.BaseAddress is null ? new Uri(path, UriKind.Relative) : Routes.Resolve(_http.BaseAddress, path, method.Method);
+
+        private string RequireUnderApi(Uri next, string operationName)
+        {
+            var root = _http.BaseAddress;
+            var rootPath = root is null ? "/" : root.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? root.AbsolutePath : root.AbsolutePath + "/";
+            if (root != null && string.Equals(next.Scheme, root.Scheme, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(next.Host, root.Host, StringComparison.OrdinalIgnoreCase) && next.Port == root.Port
+                && next.AbsolutePath.StartsWith(rootPath, StringComparison.Ordinal) && next.Fragment.Length == 0)
+            {
+                return "/" + next.PathAndQuery.Substring(rootPath.Length);
+            }
+
+            throw new WebexApiException(
+                WebexErrorKind.InvalidResponse, "GET", "/" + operationName, 200,
+                "Webex answered, but its next-page link (" + WebexIdRules.Quote(next.GetLeftPart(UriPartial.Path)) + ") is not under " + root
+                + ": it was not followed, so the token was not sent there", null, null);
+        }
+
+        private async Task<WebexResponse> SendAsync(WebexRequestContext context, HttpMethod method, Uri address, byte[]? body, CancellationToken cancellationToken)
+        {
+            var displayPath = context.DisplayPath;
+            var callId = context.CallId;
+            var scope = context.Scope;
+            using var request = new HttpRequestMessage(method, address);
             if (body != null)
             {
                 request.Content = new ByteArrayContent(body);
@@ -107,10 +149,10 @@ namespace WebexCalls.Client.Http
                     var error = WebexErrorReader.Read(method.Method, displayPath, callId, response, content, context.TrackingId);
                     // Like the retry rules: a POST answered 5xx or 408 is not known to have been left undone.
                     error.MayHaveBeenProcessed = method != HttpMethod.Get && (error.Kind == WebexErrorKind.ServerError || error.StatusCode == 408);
-                    throw scope.IsMember ? MembersRouteError(error, operation) : error;
+                    throw scope?.IsMember == true && context.CallOperation != null ? MembersRouteError(error, context.CallOperation) : error;
                 }
 
-                return new WebexResponse(method.Method, displayPath, callId, content, trackingId);
+                return new WebexResponse(method.Method, displayPath, callId, content, trackingId) { NextLink = LinkHeader.Next(response) };
             }
         }
 
@@ -188,5 +230,8 @@ namespace WebexCalls.Client.Http
         public byte[] Body { get; }
 
         public string? TrackingId { get; }
+
+        /// <summary>The <c>rel="next"</c> link of the answer's <c>Link</c> header, as Webex gave it; null on the last page.</summary>
+        public string? NextLink { get; set; }
     }
 }

@@ -109,6 +109,11 @@ namespace WebexCalls.Client.Wire
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowReadingFromString)]
     [JsonSerializable(typeof(CallWire))]
+    [JsonSerializable(typeof(PersonListWire))]
+    [JsonSerializable(typeof(PersonWire))]
+    [JsonSerializable(typeof(WorkspaceListWire))]
+    [JsonSerializable(typeof(VirtualLineListWire))]
+    [JsonSerializable(typeof(NumberListWire))]
     [JsonSerializable(typeof(CallListWire))]
     [JsonSerializable(typeof(DialResponseWire))]
     [JsonSerializable(typeof(ParkResponseWire))]
