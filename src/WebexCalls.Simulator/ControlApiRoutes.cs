@@ -25,7 +25,7 @@ internal static class ControlApiRoutes
 
     public sealed record RevokeRequest(string? RefreshToken);
 
-    public sealed record MembersRequest(MemberSeed[]? Members, int? Count, string? Kind, int? ActiveCalls);
+    public sealed record MembersRequest(MemberSeed[]? Members, int? Count, string? Kind, int? ActiveCalls, bool? WithoutCalling = null, string? LocationId = null);
 
     public sealed record TokenRequest(string? Token, string[]? Scopes, string? Label);
 
@@ -68,13 +68,15 @@ internal static class ControlApiRoutes
 
         control.MapGet("/parked", (CallStore store) => Results.Json(store.Parked()));
 
-        // The organisation for admin mode: members seeded in bulk ({"count": 2000, "activeCalls": 1}) or one by one.
+        // The organisation for admin mode: members seeded in bulk ({"count": 2000, "activeCalls": 1}) or one by one. Each
+        // is in the directory too (People, Workspaces, Virtual Lines, Numbers); "withoutCalling" seeds people who have no
+        // Webex Calling (in People only), "locationId" puts them in another location.
         control.MapPost("/members", (MembersRequest request, Organization organization) =>
         {
             var seeds = (request.Members ?? []).ToList();
             for (var i = 0; i < (request.Count ?? 0); i++)
             {
-                seeds.Add(new MemberSeed(null, request.Kind, null, null, request.ActiveCalls ?? 0));
+                seeds.Add(new MemberSeed(null, request.Kind, null, null, request.ActiveCalls ?? 0, null, request.LocationId, request.WithoutCalling == true ? false : null));
             }
 
             return seeds.Count == 0

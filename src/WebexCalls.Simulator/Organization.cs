@@ -11,7 +11,13 @@ namespace WebexCalls.Simulator;
 public sealed record MemberInfo(string Id, string Kind, string? Name, string? Number, int ActiveCalls, IReadOnlyList<string>? LastWrapUpReasons);
 
 /// <summary>One member to seed: any field left out is made up (an id shaped like Webex's, a name, an extension).</summary>
-public sealed record MemberSeed(string? Id, string? Kind, string? Name, string? Number, int ActiveCalls);
+public sealed record MemberSeed(string? Id, string? Kind, string? Name, string? Number, int ActiveCalls, string? Email = null, string? LocationId = null, bool? HasCalling = null);
+
+/// <summary>
+/// What the directory APIs (People, Workspaces, Virtual Lines, Numbers) know of a member. A person without Webex Calling
+/// has no calling location, number or extension there, and the Members API does not know them.
+/// </summary>
+public sealed record DirectoryEntry(string Id, string Kind, string Name, string? Email, string? Number, string Extension, string LocationId, bool HasCalling);
 
 /// <summary>
 /// The organisation that admin mode (the Call Controls Members API) acts in: its members (people, workspaces, virtual
@@ -35,7 +41,11 @@ public sealed class Organization
         ["virtualLine"] = "VIRTUAL_LINE",
     };
 
+    /// <summary>The location every seeded member is in unless its seed names another.</summary>
+    public static readonly string MainLocationId = Base64("ciscospark://us/LOCATION/main");
+
     private readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private readonly List<Member> _order = new();
     private readonly TimeProvider _time;
     private readonly IOptions<SimulatorOptions> _options;
     private int _nextExtension = 6000;
@@ -59,14 +69,23 @@ public sealed class Organization
             var kind = seed.Kind is { } k && IdTypes.ContainsKey(k) ? IdTypes.Keys.First(key => string.Equals(key, k, StringComparison.OrdinalIgnoreCase)) : "person";
             var extension = System.Threading.Interlocked.Increment(ref _nextExtension).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var id = seed.Id ?? Base64("ciscospark://us/" + IdTypes[kind] + "/" + Guid.NewGuid());
-            var self = new PartyJson(seed.Name ?? kind + " " + extension, seed.Number ?? extension, kind == "person" ? id : null, kind == "person" ? null : id, false, "location");
-            var member = new Member(id, kind, new CallStore(_time, _options, self));
+            var name = seed.Name ?? kind + " " + extension;
+            var self = new PartyJson(name, seed.Number ?? extension, kind == "person" ? id : null, kind == "person" ? null : id, false, "location");
+            // A seeded person's address is made from the name's letters and the extension, so it is unique and predictable.
+            var email = kind != "person" ? null : seed.Email ?? new string(name.Where(char.IsLetter).ToArray()).ToLowerInvariant() + extension + "@example.com";
+            var entry = new DirectoryEntry(id, kind, name, email, seed.Number ?? "+1408555" + extension, extension, seed.LocationId ?? MainLocationId, seed.HasCalling ?? true);
+            var member = new Member(id, kind, new CallStore(_time, _options, self), entry);
             for (var i = 0; i < seed.ActiveCalls; i++)
             {
                 member.Calls.AddIncoming(new IncomingCallSeed("+1408555" + (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Answered: true));
             }
 
             _members[id] = member;
+            lock (_order)
+            {
+                _order.Add(member);
+            }
+
             ids.Add(id);
         }
 
@@ -74,7 +93,17 @@ public sealed class Organization
     }
 
     /// <summary>The member's calls, or null for an unknown member.</summary>
-    public CallStore? CallsOf(string memberId) => _members.TryGetValue(memberId, out var member) ? member.Calls : null;
+    /// <summary>The calls of a member of the Members API; null for an unknown id or a person without Webex Calling.</summary>
+    public CallStore? CallsOf(string memberId) => _members.TryGetValue(memberId, out var member) && member.Entry.HasCalling ? member.Calls : null;
+
+    /// <summary>The directory, in the order members were added (the order the directory APIs list them in).</summary>
+    public IReadOnlyList<DirectoryEntry> Directory()
+    {
+        lock (_order)
+        {
+            return _order.Select(member => member.Entry).ToList();
+        }
+    }
 
     /// <summary>Records wrap-up reasons on the member's last completed call; false when it has none.</summary>
     public bool SetWrapUp(string memberId, IReadOnlyList<string> reasons)
@@ -96,13 +125,19 @@ public sealed class Organization
     public void Clear()
     {
         _members.Clear();
+        lock (_order)
+        {
+            _order.Clear();
+        }
+
         _nextExtension = 6000;
     }
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=');
 
-    private sealed class Member(string id, string kind, CallStore calls)
+    private sealed class Member(string id, string kind, CallStore calls, DirectoryEntry entry)
     {
+        public DirectoryEntry Entry { get; } = entry;
         public string Id { get; } = id;
         public string Kind { get; } = kind;
         public CallStore Calls { get; } = calls;

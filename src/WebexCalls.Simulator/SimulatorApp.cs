@@ -48,6 +48,7 @@ public static class SimulatorApp
         var app = builder.Build();
         app.Use(WebexGateway);
         WebexApiRoutes.Map(app);
+        DirectoryApiRoutes.Map(app);
         ControlApiRoutes.Map(app);
         return app;
     }
@@ -173,7 +174,10 @@ public static class SimulatorApp
         // Service App's token, with only them, gets 403 on the user-level routes.
         var admin = relativePath.StartsWith("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase);
         var read = HttpMethods.IsGet(context.Request.Method);
-        var scope = admin ? (read ? TokenRegistry.AdminReadScope : TokenRegistry.AdminWriteScope) : (read ? TokenRegistry.ReadScope : TokenRegistry.WriteScope);
+        // The directory APIs need their own admin read scopes (the spec's; People also has a user scope, which
+        // the simulator does not model: the look-ups are for admin mode).
+        var scope = DirectoryScope(relativePath)
+            ?? (admin ? (read ? TokenRegistry.AdminReadScope : TokenRegistry.AdminWriteScope) : (read ? TokenRegistry.ReadScope : TokenRegistry.WriteScope));
         return context.RequestServices.GetRequiredService<TokenRegistry>().HasScope(token, scope) switch
         {
             null => WebexErrors.Error(context, 401, "The request requires a valid access token set in the Authorization request header."),
@@ -181,6 +185,12 @@ public static class SimulatorApp
             true => null,
         };
     }
+
+    private static string? DirectoryScope(string relativePath) =>
+        relativePath.StartsWith("/people", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.PeopleReadScope
+        : relativePath.StartsWith("/workspaces", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.WorkspacesReadScope
+        : relativePath.StartsWith("/telephony/config/", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.TelephonyConfigReadScope
+        : null;
 
     private static string? BearerToken(HttpRequest request)
     {

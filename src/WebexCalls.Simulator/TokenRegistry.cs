@@ -34,6 +34,15 @@ public sealed class TokenRegistry
     /// <summary>The scope every other request on a members route needs.</summary>
     public const string AdminWriteScope = "spark-admin:calls_write";
 
+    /// <summary>The scope the People API needs to list an organisation's people with their calling data.</summary>
+    public const string PeopleReadScope = "spark-admin:people_read";
+
+    /// <summary>The scope the Workspaces API needs.</summary>
+    public const string WorkspacesReadScope = "spark-admin:workspaces_read";
+
+    /// <summary>The scope the telephony configuration APIs (virtual lines, numbers) need.</summary>
+    public const string TelephonyConfigReadScope = "spark-admin:telephony_config_read";
+
     /// <summary>What Webex says of a refresh token it will not take.</summary>
     public const string InvalidRefreshToken = "The refresh token provided is expired, revoked, malformed, or invalid.";
 

@@ -131,7 +131,8 @@ public class SimulatorHttpTests : SimulatorTestBase
     [Fact]
     public async Task An_unknown_webex_path_is_a_webex_shaped_404()
     {
-        await AssertWebexError(await Sim.Http.GetAsync("v1/people/me"), HttpStatusCode.NotFound, "The requested resource could not be found.");
+        // (/people is simulated now, for the directory look-ups; /rooms is not.)
+        await AssertWebexError(await Sim.Http.GetAsync("v1/rooms/me"), HttpStatusCode.NotFound, "The requested resource could not be found.");
     }
 
     [Fact]
