@@ -78,6 +78,41 @@ namespace WebexCalls.Client
                 page => page.VirtualLines!.Where(item => item?.Id != null).Select(item => ToMember(item!, orgId)).ToList(), PageSize, PathAt, onPage, cancellationToken);
         }
 
+        /// <summary>
+        /// Finds who owns a phone number or an extension (<c>GET /telephony/config/numbers</c>, whatever the owner's type):
+        /// the people, workspaces and virtual lines among the owners, as members. Numbers owned by anything else (an auto
+        /// attendant, a call queue) are not members of the Members API and are left out.
+        /// </summary>
+        public Task FindNumberOwnersAsync(string? phoneNumber, string? extension, string? locationId, string? orgId, Action<IReadOnlyList<CallingMember>> onPage, CancellationToken cancellationToken)
+        {
+            const int pageSize = 2000;
+            string PathAt(int start) => "telephony/config/numbers" + Query(("phoneNumber", phoneNumber), ("extension", extension), ("max", Number(pageSize)),
+                ("start", start == 0 ? null : Number(start)), ("locationId", Id("locationId", locationId, "numbers")), ("orgId", Id("orgId", orgId, "numbers")));
+            return ReadPagesAsync("numbers", PathAt(0), WebexJsonContext.Wire.NumberListWire, page => page.PhoneNumbers?.Count ?? -1,
+                page => page.PhoneNumbers!.Where(item => item?.Owner?.Id != null && OwnerType(item.Owner.Type) != CallingMemberType.Unknown)
+                    .Select(item => ToMember(item!, orgId)).ToList(), pageSize, PathAt, onPage, cancellationToken);
+        }
+
+        private static CallingMemberType OwnerType(string? type) => type switch
+        {
+            "PEOPLE" => CallingMemberType.Person,
+            "PLACE" => CallingMemberType.Workspace,
+            "VIRTUAL_LINE" => CallingMemberType.VirtualLine,
+            _ => CallingMemberType.Unknown,
+        };
+
+        private static CallingMember ToMember(NumberWire number, string? orgId) => new CallingMember
+        {
+            MemberId = number.Owner!.Id!,
+            Type = OwnerType(number.Owner.Type),
+            DisplayName = string.Join(" ", new[] { number.Owner.FirstName, number.Owner.LastName }.Where(part => !string.IsNullOrEmpty(part))),
+            PhoneNumber = number.PhoneNumber,
+            Extension = number.Extension,
+            LocationId = number.Location?.Id,
+            OrgId = orgId,
+            HasCalling = true,
+        };
+
         private async Task ReadPagesAsync<TPage>(
             string operation, string firstPath, JsonTypeInfo<TPage> type, Func<TPage, int> countOf, Func<TPage, List<CallingMember>> membersOf,
             int pageSize, Func<int, string>? pathAt, Action<IReadOnlyList<CallingMember>> onPage, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ BeforeDiscovery {
             if ($command.Name -eq 'Set-WebexCallWrapUp') { $arguments.MemberId = 'member-ok' }
             $callIdIsMandatory = $command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }
             if ($name -ne 'CallId' -and $callIdIsMandatory) { $arguments.CallId = 'call-ok' }
-            if ($name -eq 'OrgId') { $arguments.MemberId = 'member-ok' }      # an organisation goes with a member
+            if ($name -eq 'OrgId' -and $command.Parameters.ContainsKey('MemberId')) { $arguments.MemberId = 'member-ok' }      # an organisation goes with a member
             if ($name -eq 'TargetCallId') { $arguments.Remove('TargetCallId') }
             if ($command.Parameters.ContainsKey('Confirm')) { $arguments.Confirm = $false }
             @{ Cmdlet = $command.Name; Parameter = $name; Arguments = $arguments }

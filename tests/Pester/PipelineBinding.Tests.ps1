@@ -63,6 +63,10 @@ BeforeDiscovery {
             String = 'Refused'; Session = 'Refused'
             People = 'POST /v1/telephony/calls/members/{member}/wrapupreasons'; PeopleWithNumber = 'POST /v1/telephony/calls/members/{member}/wrapupreasons'
             Destination = 'Refused'; None = 'Refused' }
+        # Only an object with an address (the PersonId row has Email) finds a member; text must be an address.
+        @{ Cmdlet = 'Get-WebexCallingMember'; Arguments = @{}
+            String = 'Refused'; Session = 'Refused'; People = 'GET /v1/people'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused'
+            Overrides = @{ 'a people row (WorkspaceId)' = 'Refused'; 'a people row (VirtualLineId)' = 'Refused' } }
         @{ Cmdlet = 'Disconnect-WebexCalling'; Arguments = @{}
             String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
     )
@@ -90,7 +94,11 @@ BeforeDiscovery {
         @{ Kind = 'a row with none of these'; Expect = 'None' }
     )
     $script:Cases = foreach ($row in $Table) {
-        foreach ($in in $Inputs) { @{ Cmdlet = $row.Cmdlet; Arguments = $row.Arguments; Kind = $in.Kind; Expected = $row[$in.Expect] } }
+        foreach ($in in $Inputs) {
+            # A row may override one kind of input whose expectation differs from its group's.
+            $expected = if ($row.Overrides -and $row.Overrides.ContainsKey($in.Kind)) { $row.Overrides[$in.Kind] } else { $row[$in.Expect] }
+            @{ Cmdlet = $row.Cmdlet; Arguments = $row.Arguments; Kind = $in.Kind; Expected = $expected }
+        }
     }
 }
 
