@@ -113,3 +113,53 @@ Describe 'Get-WebexCallingMember' {
         $text | Should -Match 'Alice Example\s+Person\s+alice@example.com\s+6001'
     }
 }
+
+Describe 'An e-mail address wherever a member id goes' {
+    BeforeEach {
+        Reset-Simulator
+        Connect-TestSimulator
+        $script:Alice, $script:Bob = Add-Directory @(
+            @{ name = 'Alice Example'; email = 'alice@example.com'; activeCalls = 2 },
+            @{ name = 'Bob Nocall'; email = 'bob@example.com'; activeCalls = 0; hasCalling = $false })
+        Clear-SimulatorRequest
+    }
+
+    It 'lists a member''s calls by address, and the calls carry the real member id' {
+        $calls = Get-WebexCall -MemberId alice@example.com
+        $calls.Count | Should -Be 2
+        $calls.MemberId | Sort-Object -Unique | Should -Be $Alice
+        (Get-SimulatorRequest).path | Should -Contain "/v1/telephony/calls/members/$Alice/calls"
+    }
+
+    It 'looks an address up once per connection' {
+        $null = Get-WebexCall -MemberId alice@example.com
+        $null = Get-WebexCall -MemberId ALICE@example.com
+        @(Get-DirectoryRequest).Count | Should -Be 1
+    }
+
+    It 'acts on a call through the member an address names' {
+        $call = (Get-WebexCall -MemberId $Alice)[0]
+        Clear-SimulatorRequest
+        Stop-WebexCall -CallId $call.CallId -MemberId alice@example.com -Confirm:$false
+        (Get-SimulatorRequest | Where-Object method -eq POST).path | Should -Be "/v1/telephony/calls/members/$Alice/hangup"
+    }
+
+    It 'says which addresses name no member, before any call request, and the others go on' {
+        $calls = Get-WebexCall -MemberId alice@example.com, nobody@example.com, bob@example.com -ErrorVariable failures -ErrorAction SilentlyContinue
+        $calls.Count | Should -Be 2
+        ($failures | Where-Object TargetObject -eq 'nobody@example.com').FullyQualifiedErrorId | Should -BeLike 'WebexMemberNotFound,*'
+        ($failures | Where-Object TargetObject -eq 'bob@example.com').FullyQualifiedErrorId | Should -BeLike 'WebexMemberNotCalling,*'
+        @(Get-SimulatorRequest | Where-Object path -like '/v1/telephony/calls/*').path | Should -Be @("/v1/telephony/calls/members/$Alice/calls")
+
+        Clear-SimulatorRequest
+        Stop-WebexCall -CallId whatever -MemberId nobody@example.com -Confirm:$false -ErrorVariable stopped -ErrorAction SilentlyContinue
+        $stopped.FullyQualifiedErrorId | Should -BeLike 'WebexMemberNotFound,*'
+        Get-SimulatorRequest | Where-Object path -like '/v1/telephony/*' | Should -BeNullOrEmpty
+    }
+
+    It 'never guesses a phone number or an extension as a member' {
+        Get-WebexCall -MemberId '+14085556001' -ErrorAction SilentlyContinue
+        Get-DirectoryRequest | Should -BeNullOrEmpty
+        (Get-SimulatorRequest).rawTarget | Should -Contain '/v1/telephony/calls/members/%2B14085556001/calls'
+    }
+}

@@ -1,4 +1,4 @@
-# Whose calls: one resolver and one shape for every call cmdlet (issue 16). Every cmdlet that has -OrgId gets it
+# Whose calls: one resolver and one shape for every call cmdlet (issue 16). Every cmdlet that has -MemberId gets -OrgId
 # without -MemberId, -MemberId with -LineOwnerId, and (where it acts for one owner) two members; each is the same
 # non-terminating WebexInvalidScope error, naming the parameter, with nothing sent. The cmdlets are found in the
 # module, so a new one is covered the day it is added. The shape is checked too: the owner parameters are declared
@@ -10,7 +10,7 @@ BeforeDiscovery {
 
     # The cmdlets that read or act for many members at once; the others act for one owner.
     $script:ManyMembers = 'Get-WebexCall', 'Get-WebexCallHistory', 'Watch-WebexCall', 'Set-WebexCallWrapUp'
-    $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('OrgId') } | Sort-Object Name) {
+    $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('MemberId') } | Sort-Object Name) {
         $arguments = Get-RequiredArguments $command.Name
         if ($command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }) { $arguments.CallId = 'call-ok' }
         if ($command.Parameters.ContainsKey('Confirm')) { $arguments.Confirm = $false }

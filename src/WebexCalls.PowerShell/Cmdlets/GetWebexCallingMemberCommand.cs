@@ -188,7 +188,7 @@ namespace WebexCalls.Commands
             {
                 _host.Start(ThrottleLimit, target, async () =>
                 {
-                    await WithScopeAdvice(api, read(page => _host.Post(() => WriteMembers(page, name)))).ConfigureAwait(false);
+                    await MemberAddresses.WithScopeAdvice(api, read(page => _host.Post(() => WriteMembers(page, name)))).ConfigureAwait(false);
                     return true;
                 }, _ => { });
             }
@@ -199,7 +199,7 @@ namespace WebexCalls.Commands
         private async Task<List<CallingMember>> Collect(Func<Action<IReadOnlyList<CallingMember>>, Task> read, string api)
         {
             var found = new List<CallingMember>();
-            await WithScopeAdvice(api, read(page =>
+            await MemberAddresses.WithScopeAdvice(api, read(page =>
             {
                 lock (found)
                 {
@@ -209,39 +209,19 @@ namespace WebexCalls.Commands
             return found;
         }
 
-        // A 403 from a directory API is nearly always a scope the token lacks: say which, and how to add it.
-        private static async Task WithScopeAdvice(string api, Task read)
-        {
-            try
-            {
-                await read.ConfigureAwait(false);
-            }
-            catch (WebexApiException ex) when (ex.Kind == WebexErrorKind.Forbidden)
-            {
-                var scope = api == "people" ? "spark-admin:people_read" : api == "workspaces" ? "spark-admin:workspaces_read" : "spark-admin:telephony_config_read";
-                throw new WebexApiException(ex.Kind, ex.Method, ex.Path, ex.StatusCode,
-                    "Webex refused the " + api + " look-up (403): the token needs " + scope + ". For a Service App, add the scope in the Developer Portal, have an administrator authorise the app again, and get a new token; for an integration, ask for the scope and sign in again",
-                    ex.Details, ex.TrackingId, ex.RetryAfter, null, ex);
-            }
-        }
-
         private void WriteFound(string target, List<CallingMember> found)
         {
             var members = found.Where(member => Wants(member.Type) && (LocationId is null || member.LocationId == LocationId)).ToList();
             if (members.Count == 0)
             {
-                WriteError(WebexErrorRecords.Failure(new ItemNotFoundException("No " + (Type is null ? "member" : string.Join(" or ", Type)) + " of the organisation has " + WebexIdRules.Quote(target) + "."),
-                    "WebexMemberNotFound", ErrorCategory.ObjectNotFound, target,
-                    "Check the address or number; Get-WebexCallingMember -Name lists members by the start of their name."));
+                WriteError(MemberAddresses.NotFound(target));
                 return;
             }
 
             var calling = members.Where(member => member.HasCalling).ToList();
             if (calling.Count == 0)
             {
-                WriteError(WebexErrorRecords.Failure(new InvalidOperationException(WebexIdRules.Quote(target) + " is " + members[0].DisplayName + ", who has no Webex Calling: the Members API does not act for them."),
-                    "WebexMemberNotCalling", ErrorCategory.ResourceUnavailable, target,
-                    "Give the person a Webex Calling licence and location in Control Hub, or leave them out."));
+                WriteError(MemberAddresses.NotCalling(target, members[0].DisplayName));
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using WebexCalls.Client;
@@ -26,9 +27,12 @@ namespace WebexCalls.Commands
         /// <summary>
         /// Admin mode: the people, workspaces or virtual lines to act or read for, through the Call Controls Members API
         /// (the token needs spark-admin:calls_read and spark-admin:calls_write). Cmdlets that list, watch or set
-        /// wrap-up reasons take several at once, up to -ThrottleLimit concurrently; the others act for one. Binds from a
-        /// piped object's MemberId, and from PersonId, WorkspaceId or VirtualLineId, so a CSV export of people can be
-        /// piped. No tab completion: that would need the People API.
+        /// wrap-up reasons take several at once, up to -ThrottleLimit concurrently; the others act for one. An e-mail
+        /// address works too: it is looked up once per connection through the People API (spark-admin:people_read),
+        /// and the objects written carry the real member id; an address that names no member with Webex Calling is a
+        /// WebexMemberNotFound or WebexMemberNotCalling error before any call request. Phone numbers are not guessed:
+        /// Get-WebexCallingMember -PhoneNumber finds their owners. Binds from a piped object's MemberId, and from
+        /// PersonId, WorkspaceId or VirtualLineId, so a CSV export of people or Get-WebexCallingMember output can be piped.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PersonId", "WorkspaceId", "VirtualLineId")]
@@ -79,15 +83,79 @@ namespace WebexCalls.Commands
         /// </summary>
         internal IReadOnlyList<CallScope>? ResolveScopes(object? target, OwnerRules rules)
         {
+            IReadOnlyList<CallScope> scopes;
             try
             {
-                return ScopeResolver.Resolve(MemberId, OrgId, LineOwnerId, rules, MyInvocation.MyCommand.Name);
+                scopes = ScopeResolver.Resolve(MemberId, OrgId, LineOwnerId, rules, MyInvocation.MyCommand.Name);
             }
             catch (ArgumentException ex)
             {
                 WriteError(WebexErrorRecords.InvalidScope(ex, target));
                 return null;
             }
+
+            return scopes.Any(scope => scope.IsMember && MemberAddresses.IsAddress(scope.MemberId)) ? ResolveAddresses(scopes) : scopes;
+        }
+
+        /// <summary>
+        /// Turns the members given by e-mail address into their ids, through the connection's <see cref="MemberAddresses"/>
+        /// (the People API once per address, concurrently, then remembered). An address that names no member with Webex
+        /// Calling is a non-terminating WebexMemberNotFound or WebexMemberNotCalling error naming it, before any call
+        /// request, and the other members go on; null when none is left.
+        /// </summary>
+        private IReadOnlyList<CallScope>? ResolveAddresses(IReadOnlyList<CallScope> scopes)
+        {
+            var connection = Connection ?? _host.RequireSession();
+            var client = Client;
+            var resolved = new CallScope?[scopes.Count];
+            var lookups = new List<(int Index, string Address, Task<string> Lookup)>();
+            for (var i = 0; i < scopes.Count; i++)
+            {
+                var scope = scopes[i];
+                if (!scope.IsMember || !MemberAddresses.IsAddress(scope.MemberId))
+                {
+                    resolved[i] = scope;
+                }
+                else if (connection.Addresses.TryGet(scope.MemberId!, scope.OrgId, out var known))
+                {
+                    resolved[i] = CallScope.ForMember(known, scope.OrgId);
+                }
+                else
+                {
+                    lookups.Add((i, scope.MemberId!, connection.Addresses.LookUpAsync(client, scope.MemberId!, scope.OrgId, CancellationToken)));
+                }
+            }
+
+            // Every look-up runs to its end, so each address gets its own answer, whatever the others do.
+            _host.Await(Task.WhenAll(lookups.Select(lookup => lookup.Lookup.ContinueWith(_ => { }, TaskScheduler.Default))));
+            foreach (var (index, address, lookup) in lookups)
+            {
+                if (lookup.Status == TaskStatus.RanToCompletion)
+                {
+                    resolved[index] = CallScope.ForMember(lookup.Result, scopes[index].OrgId);
+                    WriteVerbose(address + " is member " + lookup.Result + ".");
+                    continue;
+                }
+
+                switch (lookup.Exception?.GetBaseException())
+                {
+                    case MemberLookupException notMember:
+                        WriteError(notMember.Record);
+                        break;
+                    case WebexApiException webex:
+                        WriteError(WebexErrorRecords.From(webex, address));
+                        break;
+                    case OperationCanceledException _:
+                    case null:
+                        throw new PipelineStoppedException();
+                    case var other:
+                        WriteError(new ErrorRecord(other, "WebexUnexpectedError", ErrorCategory.NotSpecified, address));
+                        break;
+                }
+            }
+
+            var left = resolved.Where(scope => scope != null).Select(scope => scope!).ToList();
+            return left.Count == 0 ? null : left;
         }
 
         /// <summary>The one owner of this pipeline item's calls; null after a WebexInvalidScope error (see <see cref="ResolveScopes"/>).</summary>

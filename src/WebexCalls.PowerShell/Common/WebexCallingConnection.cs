@@ -81,6 +81,9 @@ namespace WebexCalls.Commands
 
         internal WebexHttpConnection Connection { get; }
 
+        /// <summary>The e-mail addresses this connection has found to be members (see <see cref="MemberAddresses"/>).</summary>
+        internal MemberAddresses Addresses { get; } = new MemberAddresses();
+
         /// <summary>Reads like <c>User via https://webexapis.com/v1/ (a1b2c3d4e5f6)</c>.</summary>
         public override string ToString() => Mode + " via " + BaseUri + " (" + Id + ")";
     }
