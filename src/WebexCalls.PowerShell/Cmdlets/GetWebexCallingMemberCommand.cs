@@ -31,6 +31,10 @@ namespace WebexCalls.Commands
     /// <para>Entra ID's Sales department, found in Webex by their addresses (Mail or UserPrincipalName); their held calls are hung up.</para>
     /// </example>
     /// <example>
+    /// <code>Get-ADUser -Filter * -SearchBase 'OU=Support,DC=example,DC=com' | Get-WebexCallingMember | Export-Csv ./support-members.csv</code>
+    /// <para>Active Directory's Support OU, found in Webex by UserPrincipalName, saved with their member ids.</para>
+    /// </example>
+    /// <example>
     /// <code>Import-Csv ./agents.csv | Get-WebexCallingMember -ThrottleLimit 16 | Watch-WebexCall -Timeout '01:00:00'</code>
     /// <para>A CSV with an Email column: the agents' calls are watched for an hour.</para>
     /// </example>
