@@ -107,6 +107,28 @@ Describe 'Get-WebexCallingMember' {
         @(Get-DirectoryRequest | Where-Object status -eq 429).Count | Should -Be 1
     }
 
+    It 'narrows by -LocationId, and its output is a whole admin script with Get-WebexCall and Stop-WebexCall' {
+        $elsewhere = (Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'members') -ContentType 'application/json' -Body (@{ count = 2; activeCalls = 1; locationId = 'branch-1' } | ConvertTo-Json)).ids
+        Clear-SimulatorRequest
+        $members = Get-WebexCallingMember -LocationId 'branch-1'
+        ($members.MemberId | Sort-Object) | Should -Be ($elsewhere | Sort-Object)
+        (Get-DirectoryRequest | Where-Object path -like '/v1/people*')[0].rawTarget | Should -Be '/v1/people?callingData=true&max=50&locationId=branch-1'
+
+        Get-WebexCallingMember -LocationId 'branch-1' -Type Person | Get-WebexCall | Where-Object State -eq Connected | Stop-WebexCall -Confirm:$false
+        foreach ($member in $elsewhere) { Get-WebexCall -MemberId $member | Should -BeNullOrEmpty }
+        @(Get-WebexCall -MemberId $Alice).Count | Should -Be 1   # another location's calls are untouched
+    }
+
+    It 'survives a job and a CSV round trip, and either pipes back into the call cmdlets' {
+        $member = Get-WebexCallingMember -Email alice@example.com
+        $fromJob = Start-Job { param($m) $m } -ArgumentList $member | Wait-Job | Receive-Job
+        ($fromJob | Get-WebexCall).MemberId | Should -Be $Alice
+        $csv = Join-Path $TestDrive 'members.csv'
+        $member | Export-Csv $csv
+        (Import-Csv $csv | Get-WebexCall).MemberId | Should -Be $Alice
+        ($fromJob | Format-Table | Out-String -Width 80) | Should -Match 'Alice Example\s+Person'
+    }
+
     It 'shows a table that fits 80 columns' {
         $text = Get-WebexCallingMember -Email alice@example.com | Format-Table | Out-String -Width 80
         $text | Should -Match 'DisplayName\s+Type\s+Email\s+Extension'
