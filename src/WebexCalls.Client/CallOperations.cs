@@ -27,6 +27,7 @@ namespace WebexCalls.Client
 
         internal CallOperation(string name, string method, int successStatus, string body, LineOwnerPlacement lineOwner, bool hasMemberRoute, bool memberRouteConfirmed, bool hasUserRoute = true)
         {
+            Family = "calls";
             Name = name;
             Method = method;
             SuccessStatus = successStatus;
@@ -35,12 +36,36 @@ namespace WebexCalls.Client
             HasMemberRoute = hasMemberRoute;
             MemberRouteConfirmed = memberRouteConfirmed;
             HasUserRoute = hasUserRoute;
+            var suffix = name == "calls" ? string.Empty : name == "call" ? "/{callId}" : "/" + name;
+            UserPath = hasUserRoute ? Calls + suffix : null;
+            MemberPath = !hasMemberRoute ? null : Calls + "/members/{memberId}" + (name == "calls" ? "/calls" : name == "call" ? "/calls/{callId}" : suffix);
         }
+
+        /// <summary>A row of another family (Conference Controls), whose routes do not follow the Call Controls pattern.</summary>
+        internal CallOperation(string family, string name, string method, int successStatus, string body, LineOwnerPlacement lineOwner, string? userPath, string? memberPath, string? mePath)
+        {
+            Family = family;
+            Name = name;
+            Method = method;
+            SuccessStatus = successStatus;
+            Body = body;
+            LineOwner = lineOwner;
+            UserPath = userPath;
+            MemberPath = memberPath;
+            MePath = mePath;
+            HasUserRoute = userPath != null;
+            HasMemberRoute = memberPath != null;
+            // Conference Controls' members and me routes are all in Cisco's spec (webex-conference-controls.openapi.yml).
+            MemberRouteConfirmed = memberPath != null;
+        }
+
+        /// <summary>Which API the row belongs to: <c>calls</c> (Call Controls) or <c>conference</c> (Conference Controls).</summary>
+        public string Family { get; }
 
         /// <summary>Webex's name, which is also the last segment of its path: <c>hold</c>, <c>transmitDtmf</c>, <c>calls</c>.</summary>
         public string Name { get; }
 
-        /// <summary><c>GET</c> or <c>POST</c>.</summary>
+        /// <summary><c>GET</c>, <c>POST</c> or <c>DELETE</c>.</summary>
         public string Method { get; }
 
         /// <summary>What Webex answers when it worked: 204 for most actions, 200 with a body, 201 with a new call's ids.</summary>
@@ -68,17 +93,19 @@ namespace WebexCalls.Client
         public bool StartsCall => SuccessStatus == 201;
 
         /// <summary>The user's route, as the docs show it: <c>/telephony/calls/hold</c>; null when there is none.</summary>
-        public string? UserPath => HasUserRoute ? Calls + Suffix : null;
+        public string? UserPath { get; }
 
-        /// <summary>The members route, as the docs show it; null when there is none.</summary>
-        public string? MemberPath => !HasMemberRoute ? null
-            : Calls + "/members/{memberId}" + (Name == "calls" ? "/calls" : Name == "call" ? "/calls/{callId}" : Suffix);
+        /// <summary>The members route, as the docs show it, with <c>{memberId}</c>; null when there is none.</summary>
+        public string? MemberPath { get; }
 
-        /// <summary>The path after <c>/telephony/calls</c> (or a member's root): <c>/hold</c>, <c>/{callId}</c>, nothing for the list.</summary>
-        internal string Suffix => Name == "calls" ? string.Empty : Name == "call" ? "/{callId}" : "/" + Name;
+        /// <summary>
+        /// The route for the token's own user under the members family (<c>/telephony/conference/members/me/...</c>),
+        /// where the operation has no plain user route (the supervisor modes); null otherwise.
+        /// </summary>
+        public string? MePath { get; }
 
         /// <inheritdoc />
-        public override string ToString() => Method + " " + (UserPath ?? MemberPath);
+        public override string ToString() => Method + " " + (UserPath ?? MePath ?? MemberPath);
     }
 
     /// <summary>

@@ -80,8 +80,19 @@ namespace WebexCalls.Client
             (scope.IsMember ? Member(scope, "GET") : Calls) + "/history" + Query(scope.IsMember ? scope : CallScope.User, type, "GET");
 
         // A POST carries lineOwnerId in its body, so only a member's orgId goes in the query.
-        public static string Command(CallScope scope, CallOperation operation) =>
-            (scope.IsMember ? Member(scope, "POST") : Calls) + operation.Suffix + (scope.IsMember ? Query(scope, null, "POST") : string.Empty);
+        // A member's route carries its orgId in the query; the user's (or me) route carries lineOwnerId there only when
+        // the operation says so (Conference Controls' GET, DELETE, hold and resume), else in the body.
+        public static string Command(CallScope scope, CallOperation operation)
+        {
+            if (scope.IsMember)
+            {
+                var member = Escape("memberId", scope.MemberId, operation.Method, "members/{memberId}");
+                return operation.MemberPath!.Substring(1).Replace("{memberId}", member) + Query(scope, null, operation.Method);
+            }
+
+            var path = (operation.UserPath ?? operation.MePath)!.Substring(1);
+            return path + (operation.LineOwner == LineOwnerPlacement.Query ? Query(scope, null, operation.Method) : string.Empty);
+        }
 
         private static string Member(CallScope scope, string method) => Calls + "/members/" + Escape("memberId", scope.MemberId, method, "members/{memberId}");
 

@@ -15,16 +15,27 @@ internal static class SpecFile
 {
     public const string FileName = "webex-call-controls.openapi.yml";
 
-    public static string? Path { get; } = Find();
+    public static string? Path { get; } = Find(FileName);
 
     private static readonly Lazy<JsonObject> Document = new(() => (JsonObject)ToJson(LoadYaml(Path!))!);
 
     /// <summary>The whole spec as JSON.</summary>
     public static JsonObject Json => Document.Value;
 
-    private static string? Find()
+    /// <summary>Cisco's Conference Controls spec, beside the Call Controls one.</summary>
+    public const string ConferenceFileName = "webex-conference-controls.openapi.yml";
+
+    /// <summary>Where the Conference Controls spec is; null where it is absent.</summary>
+    public static string? ConferencePath { get; } = Find(ConferenceFileName);
+
+    private static readonly Lazy<JsonObject> ConferenceDocument = new(() => (JsonObject)ToJson(LoadYaml(ConferencePath!))!);
+
+    /// <summary>The Conference Controls spec as JSON.</summary>
+    public static JsonObject ConferenceJson => ConferenceDocument.Value;
+
+    private static string? Find(string fileName)
     {
-        var overridePath = Environment.GetEnvironmentVariable("WEBEXCALLS_SPEC_PATH");
+        var overridePath = fileName == FileName ? Environment.GetEnvironmentVariable("WEBEXCALLS_SPEC_PATH") : null;
         if (!string.IsNullOrEmpty(overridePath))
         {
             return File.Exists(overridePath) ? overridePath : null;
@@ -34,7 +45,7 @@ internal static class SpecFile
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "WebexCalls.PowerShell.sln")))
             {
-                var candidate = System.IO.Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", "reference", FileName);
+                var candidate = System.IO.Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", "reference", fileName);
                 return File.Exists(candidate) ? candidate : null;
             }
         }
@@ -114,6 +125,19 @@ public sealed class SpecFactAttribute : FactAttribute
         if (SpecFile.Path is null)
         {
             Skip = "../shared/reference/" + SpecFile.FileName + " is absent (a clone outside the workplace), so this spec check is skipped.";
+        }
+    }
+}
+
+/// <summary>A fact that needs Cisco's Conference Controls spec file; skipped, with the reason, where it is absent.</summary>
+public sealed class ConferenceSpecFactAttribute : FactAttribute
+{
+    /// <summary>Sets Skip when the spec file cannot be found.</summary>
+    public ConferenceSpecFactAttribute()
+    {
+        if (SpecFile.ConferencePath is null)
+        {
+            Skip = "../shared/reference/" + SpecFile.ConferenceFileName + " is absent (a clone outside the workplace), so this spec check is skipped.";
         }
     }
 }

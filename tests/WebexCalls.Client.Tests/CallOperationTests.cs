@@ -83,6 +83,34 @@ public class CallOperationTests
         }
     }
 
+    [ConferenceSpecFact]
+    public void The_conference_table_and_Cisco_spec_have_the_same_routes_with_the_same_method_and_success_status()
+    {
+        var paths = SpecFile.ConferenceJson["paths"]!.AsObject();
+        var routes = ConferenceOperations.All
+            .SelectMany(operation => new[] { (operation, path: operation.UserPath), (operation, path: operation.MemberPath), (operation, path: operation.MemberPath?.Replace("{memberId}", "me")) })
+            .Where(row => row.path != null)
+            .ToList();
+
+        // Both ways: every (path, method) of the spec is a row, and every row is in the spec with its success status.
+        foreach (var (specPath, item) in paths)
+        {
+            foreach (var (method, _) in item!.AsObject())
+            {
+                Assert.True(routes.Any(row => row.path == specPath && string.Equals(row.operation.Method, method, StringComparison.OrdinalIgnoreCase)), method + " " + specPath + " has no row");
+            }
+        }
+
+        foreach (var (operation, path) in routes)
+        {
+            var verb = paths[path!]?[operation.Method.ToLowerInvariant()];
+            Assert.True(verb != null, operation.Name + ": the spec has no " + operation.Method + " " + path);
+            Assert.True(verb!["responses"]!.AsObject().ContainsKey(operation.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)), operation.Name + " " + path);
+        }
+
+        Assert.Equal(13, ConferenceOperations.All.Count);
+    }
+
     [Fact]
     public void Every_row_names_its_routes_and_only_201_starts_a_call()
     {

@@ -34,7 +34,7 @@ namespace WebexCalls.Client.Http
         /// <summary>Sends <paramref name="operation"/> to <paramref name="path"/> (relative to the API root) and returns Webex's answer.</summary>
         public Task<WebexResponse> SendAsync(CallOperation operation, CallScope scope, string path, string? callId, byte[]? body, CancellationToken cancellationToken)
         {
-            var method = operation.Method == "GET" ? HttpMethod.Get : HttpMethod.Post;
+            var method = new HttpMethod(operation.Method);
             var context = new WebexRequestContext(operation.Name, operation, scope, "/" + path, callId, _observer);
             return SendAsync(context, method, Address(path, method), body, cancellationToken);
         }
