@@ -27,7 +27,11 @@ namespace WebexCalls.Client
             _sender = new WebexRequestSender(http, observer);
             _connectionId = connectionId;
             Directory = new WebexDirectoryClient(_sender, connectionId);
+            Conference = new WebexConferenceClient(_sender, connectionId);
         }
+
+        /// <summary>Conference Controls (merge calls, participants, supervisor modes) over the same connection and handlers.</summary>
+        public WebexConferenceClient Conference { get; }
 
         /// <summary>The directory look-ups (people, workspaces, virtual lines) over the same connection and handlers.</summary>
         public WebexDirectoryClient Directory { get; }

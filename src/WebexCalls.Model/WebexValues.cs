@@ -37,6 +37,12 @@ namespace WebexCalls
         /// <summary>A history record's type (<c>placed</c>, <c>missed</c>, <c>received</c>).</summary>
         public static CallHistoryType HistoryType(string? raw) => Parse(raw, CallHistoryType.Unknown);
 
+        /// <summary>A conference's state (<c>connected</c>, <c>held</c>, <c>disconnected</c>).</summary>
+        public static ConferenceState ConferenceState(string? raw) => Parse(raw, WebexCalls.ConferenceState.Unknown);
+
+        /// <summary>A conference's type; None when Webex sent none (a standard conference).</summary>
+        public static ConferenceType ConferenceType(string? raw) => raw is null ? WebexCalls.ConferenceType.None : Parse(raw, WebexCalls.ConferenceType.Unknown);
+
         /// <summary>An ISO 8601 time, read as UTC when it names no offset; null when absent or unreadable.</summary>
         public static DateTimeOffset? Time(string? raw)
         {

@@ -109,6 +109,8 @@ namespace WebexCalls.Client.Wire
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowReadingFromString)]
     [JsonSerializable(typeof(CallWire))]
+    [JsonSerializable(typeof(ConferenceDetailsWire))]
+    [JsonSerializable(typeof(ConferenceCommandWire))]
     [JsonSerializable(typeof(PersonListWire))]
     [JsonSerializable(typeof(PersonWire))]
     [JsonSerializable(typeof(WorkspaceListWire))]
