@@ -172,6 +172,7 @@ public sealed partial class CallStore
             _parked.Clear();
             _dtmf.Clear();
             _timeline.Clear();
+            _conferences.Clear();
             _nextCallNumber = 1;
             LastEndedCallId = null;
         }

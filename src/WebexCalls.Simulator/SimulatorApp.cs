@@ -49,6 +49,7 @@ public static class SimulatorApp
         app.Use(WebexGateway);
         WebexApiRoutes.Map(app);
         DirectoryApiRoutes.Map(app);
+        ConferenceApiRoutes.Map(app);
         ControlApiRoutes.Map(app);
         return app;
     }
@@ -172,7 +173,10 @@ public static class SimulatorApp
 
         // Members routes (admin mode) need the admin scopes; a user's token, without them, gets 403 there, and a
         // Service App's token, with only them, gets 403 on the user-level routes.
-        var admin = relativePath.StartsWith("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase);
+        // Conference Controls' members/me routes are the token's own user: user scopes (the reference notes' reading).
+        var admin = relativePath.StartsWith("/telephony/calls/members/", StringComparison.OrdinalIgnoreCase)
+            || (relativePath.StartsWith("/telephony/conference/members/", StringComparison.OrdinalIgnoreCase)
+                && !relativePath.StartsWith("/telephony/conference/members/me/", StringComparison.OrdinalIgnoreCase));
         var read = HttpMethods.IsGet(context.Request.Method);
         // The directory APIs need their own admin read scopes (the spec's; People also has a user scope, which
         // the simulator does not model: the look-ups are for admin mode).

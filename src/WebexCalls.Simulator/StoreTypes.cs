@@ -61,3 +61,17 @@ public sealed record IncomingCallSeed(
     string? ExecutiveName = null,
     string? RedirectedFrom = null,
     string? Id = null);
+
+/// <summary>The spec's ConferenceDetails (appearance is not assigned by the simulator, so it is left out).</summary>
+public sealed record ConferenceJson(
+    [property: System.Text.Json.Serialization.JsonPropertyName("state")] string State,
+    [property: System.Text.Json.Serialization.JsonPropertyName("created")] string Created,
+    [property: System.Text.Json.Serialization.JsonPropertyName("muted")] bool Muted,
+    [property: System.Text.Json.Serialization.JsonPropertyName("type"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type,
+    [property: System.Text.Json.Serialization.JsonPropertyName("participants")] System.Collections.Generic.IReadOnlyList<ConferenceParticipantJson> Participants);
+
+/// <summary>The spec's ConferenceParticipant.</summary>
+public sealed record ConferenceParticipantJson(
+    [property: System.Text.Json.Serialization.JsonPropertyName("callId")] string CallId,
+    [property: System.Text.Json.Serialization.JsonPropertyName("muted")] bool Muted,
+    [property: System.Text.Json.Serialization.JsonPropertyName("deafened")] bool Deafened);

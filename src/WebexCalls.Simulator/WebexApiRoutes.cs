@@ -201,7 +201,7 @@ internal static class WebexApiRoutes
     }
 
     /// <summary>The member a members route names, after checking orgId: 403 for a foreign organisation, 404 for an unknown member.</summary>
-    private static (CallStore? Store, IResult? Error) Member(HttpContext context)
+    internal static (CallStore? Store, IResult? Error) Member(HttpContext context)
     {
         var orgId = context.Request.Query["orgId"].ToString();
         if (orgId.Length > 0 && orgId != Organization.Id)
