@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     A walk through WebexCalls against the simulator: dial, hold and resume; answer a ringing call; park and retrieve
-    one; record it and send digits; transfer; read the history; hang up.
+    one; record it and send digits; transfer; merge two calls into a conference; read the history; hang up.
 .DESCRIPTION
     Run by `./build.ps1 Demo`, which builds the module, starts the simulator and sets WEBEXCALLS_MODULE_PATH and
     WEBEXCALLS_SIMULATOR_URI. Every step prints the command, then the objects a user would see. Lines marked
@@ -30,6 +30,11 @@ $steps = @(
     'Move-WebexCall -CallId $incoming -TargetCallId $back -WhatIf'
     'Move-WebexCall -CallId $incoming -TargetCallId $back'
     'Get-WebexCall | Measure-Object | Select-Object Count'
+    '# A three-way call: two calls merged into a conference; one participant muted; then released, which ends both.'
+    '$first = Invoke-WebexDial -Destination +14085550111 -Wait; $other = Invoke-WebexDial -Destination +14085550112 -Wait'
+    '$conference = Get-WebexCall | Start-WebexConference -Confirm:$false; $conference'
+    'Set-WebexConferenceMute -CallId $other -PassThru | Format-List'
+    'Stop-WebexConference -Confirm:$false -PassThru'
     '$second = Invoke-WebexDial -Destination sip:jane.doe@example.com -Wait'
     'Get-WebexCall | Stop-WebexCall -PassThru'
     'Get-WebexCall -CallId $second.CallId -ErrorAction Continue'

@@ -11,14 +11,16 @@ BeforeDiscovery {
     $idParameters = 'CallId', 'TargetCallId', 'MemberId', 'OrgId', 'LineOwnerId', 'EndpointId'
     # Owner parameters a cmdlet refuses whatever their value (Webex has no secondary-line history or wrap-up): nothing
     # is sent with a harmless id either. Scopes.Tests.ps1 checks that refusal.
-    $refused = @{ 'Get-WebexCallHistory' = 'LineOwnerId'; 'Set-WebexCallWrapUp' = 'LineOwnerId' }
+    # The same for the conference actions Webex gives no lineOwnerId (mute, deafen, the supervisor modes).
+    $refused = @{ 'Get-WebexCallHistory' = 'LineOwnerId'; 'Set-WebexCallWrapUp' = 'LineOwnerId'; 'Set-WebexConferenceMute' = 'LineOwnerId'
+        'Set-WebexConferenceDeafen' = 'LineOwnerId'; 'Set-WebexConferenceMode' = 'LineOwnerId' }
     $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Sort-Object Name) {
         foreach ($name in $idParameters | Where-Object { $command.Parameters.ContainsKey($_) -and $refused[$command.Name] -ne $_ }) {
             # What it needs besides the id under test; ids it requires get a harmless value (wrap-up needs a member).
             $arguments = Get-RequiredArguments $command.Name
             if ($command.Name -eq 'Set-WebexCallWrapUp') { $arguments.MemberId = 'member-ok' }
             $callIdIsMandatory = $command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }
-            if ($name -ne 'CallId' -and $callIdIsMandatory) { $arguments.CallId = 'call-ok' }
+            if ($name -ne 'CallId' -and $callIdIsMandatory -and -not $arguments.ContainsKey('CallId')) { $arguments.CallId = 'call-ok' }
             if ($name -eq 'OrgId' -and $command.Parameters.ContainsKey('MemberId')) { $arguments.MemberId = 'member-ok' }      # an organisation goes with a member
             if ($name -eq 'TargetCallId') { $arguments.Remove('TargetCallId') }
             if ($command.Parameters.ContainsKey('Confirm')) { $arguments.Confirm = $false }
@@ -39,7 +41,8 @@ BeforeAll {
     function Invoke-WithId([string] $Cmdlet, [hashtable] $Arguments, [string] $Parameter, [string] $Value) {
         Clear-SimulatorRequest
         $all = $Arguments.Clone()
-        $all[$Parameter] = $Value
+        # A parameter that needs several values (a conference starts from two calls) keeps its others.
+        $all[$Parameter] = if ($Arguments[$Parameter] -is [array]) { @($Value) + @($Arguments[$Parameter] | Select-Object -Skip 1) } else { $Value }
         $errors = [System.Collections.Generic.List[object]]::new()
         try { $null = & $Cmdlet @all -ErrorAction SilentlyContinue -ErrorVariable +errors 3>$null }
         catch { $errors.Add($_) }

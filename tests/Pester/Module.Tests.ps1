@@ -20,7 +20,8 @@ BeforeDiscovery {
     $readingVerbs = 'Connect', 'Disconnect', 'Get', 'Watch', 'Wait'
     $script:Changers = $AllCmdlets | Where-Object { $readingVerbs -notcontains ($_ -split '-')[0] }
     # -PassThru on a call returns the call.
-    $script:CallReturning = $AllCmdlets | Where-Object { (Get-Command $_).Parameters.ContainsKey('PassThru') -and (Get-Command $_).Parameters.ContainsKey('CallId') }
+    # (A conference action's -PassThru returns the conference instead.)
+    $script:CallReturning = $AllCmdlets | Where-Object { $_ -notlike '*-WebexConference*' -and (Get-Command $_).Parameters.ContainsKey('PassThru') -and (Get-Command $_).Parameters.ContainsKey('CallId') }
 }
 
 Describe 'The built module' {

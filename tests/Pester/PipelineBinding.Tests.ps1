@@ -67,6 +67,36 @@ BeforeDiscovery {
         @{ Cmdlet = 'Get-WebexCallingMember'; Arguments = @{}
             String = 'Refused'; Session = 'Refused'; People = 'GET /v1/people'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused'
             Overrides = @{ 'a people row (WorkspaceId)' = 'Refused'; 'a people row (VirtualLineId)' = 'Refused' } }
+        # Conference Controls: a call id (or a call) names a participant where the cmdlet takes one; the owner comes from
+        # the call's MemberId (none: the user) or a people row's member id.
+        @{ Cmdlet = 'Start-WebexConference'; Arguments = @{}
+            String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Get-WebexConference'; Arguments = @{}
+            String = 'Refused'; Session = 'GET /v1/telephony/conference'
+            People = 'GET /v1/telephony/conference/members/{member}/conference'; PeopleWithNumber = 'GET /v1/telephony/conference/members/{member}/conference'
+            Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Stop-WebexConference'; Arguments = @{}
+            String = 'Refused'; Session = 'DELETE /v1/telephony/conference'
+            People = 'DELETE /v1/telephony/conference/members/{member}/conference'; PeopleWithNumber = 'DELETE /v1/telephony/conference/members/{member}/conference'
+            Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Add-WebexConferenceParticipant'; Arguments = @{}
+            String = 'POST /v1/telephony/conference/addParticipant callId={call}'; Session = 'POST /v1/telephony/conference/addParticipant callId={call}'
+            People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Set-WebexConferenceMute'; Arguments = @{}
+            String = 'POST /v1/telephony/conference/mute callId={call}'; Session = 'POST /v1/telephony/conference/mute callId={call}'
+            People = 'POST /v1/telephony/conference/members/{member}/mute'; PeopleWithNumber = 'POST /v1/telephony/conference/members/{member}/mute'
+            Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Set-WebexConferenceDeafen'; Arguments = @{}
+            String = 'POST /v1/telephony/conference/deafen callId={call}'; Session = 'POST /v1/telephony/conference/deafen callId={call}'
+            People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Set-WebexConferenceHold'; Arguments = @{}
+            String = 'Refused'; Session = 'POST /v1/telephony/conference/hold'
+            People = 'POST /v1/telephony/conference/members/{member}/hold'; PeopleWithNumber = 'POST /v1/telephony/conference/members/{member}/hold'
+            Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Set-WebexConferenceMode'; Arguments = @{ Mode = 'BargeIn' }
+            String = 'Refused'; Session = 'POST /v1/telephony/conference/members/me/bargeIn'
+            People = 'POST /v1/telephony/conference/members/{member}/bargeIn'; PeopleWithNumber = 'POST /v1/telephony/conference/members/{member}/bargeIn'
+            Destination = 'Refused'; None = 'Refused' }
         @{ Cmdlet = 'Disconnect-WebexCalling'; Arguments = @{}
             String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
     )
@@ -75,7 +105,8 @@ BeforeDiscovery {
     # from the operation table: a new such action is covered the day it is added, with no edit here.
     foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Where-Object Name -NotIn $Table.Cmdlet) {
         $operations = [WebexCalls.Commands.OperationReference]::OperationsOf($command.ImplementingType)
-        if ($operations -and @($operations | Where-Object { [WebexCalls.Commands.OperationReference]::BodyOf($_) -ne 'callId' }).Count -eq 0) {
+        $callOperations = @($operations | Where-Object { $_ -notlike 'conference/*' })
+        if ($operations -and $callOperations.Count -eq $operations.Count -and @($operations | Where-Object { [WebexCalls.Commands.OperationReference]::BodyOf($_) -ne 'callId' }).Count -eq 0) {
             $script:Table += Action $command.Name $operations[0]
         }
     }

@@ -9,7 +9,7 @@ BeforeDiscovery {
     Import-Module (Get-TestModulePath) -Force
 
     # The cmdlets that read or act for many members at once; the others act for one owner.
-    $script:ManyMembers = 'Get-WebexCall', 'Get-WebexCallHistory', 'Watch-WebexCall', 'Set-WebexCallWrapUp'
+    $script:ManyMembers = 'Get-WebexCall', 'Get-WebexCallHistory', 'Watch-WebexCall', 'Set-WebexCallWrapUp', 'Get-WebexConference'
     $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('MemberId') } | Sort-Object Name) {
         $arguments = Get-RequiredArguments $command.Name
         if ($command.Parameters['CallId'].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }) { $arguments.CallId = 'call-ok' }

@@ -203,6 +203,10 @@ function Get-RequiredArguments([string] $Cmdlet) {
         'Set-WebexCallWrapUp' = @{ Reason = 'Sales' }
         'Wait-WebexCall' = @{ State = 'Connected'; TimeoutSec = 1 }
         'Watch-WebexCall' = @{ Timeout = [timespan] '00:00:01'; IntervalSec = 1 }
+        'Set-WebexConferenceMode' = @{ Mode = 'BargeIn' }
+        'Start-WebexConference' = @{ CallId = @('call-ok', 'call-two') }
+        'Set-WebexConferenceDeafen' = @{ CallId = 'call-ok' }
+        'Add-WebexConferenceParticipant' = @{ CallId = 'call-ok' }
     }
     if ($needs[$Cmdlet]) { $needs[$Cmdlet].Clone() } else { @{} }
 }

@@ -206,6 +206,34 @@ namespace WebexCalls.Commands
             RunConcurrently(target, () => NewCallReadBack.ReadAsync(client, output, scope, target, action, start(client, scope), whenGone, cancellation), WriteCall);
         }
 
+        /// <summary>
+        /// Asks ShouldProcess for <paramref name="action"/> on the owner's conference, then runs <paramref name="perform"/>
+        /// (concurrently with other pipeline items) and, with <paramref name="passThru"/>, writes the conference as it is
+        /// afterwards; a failure is a non-terminating error for this item. The helper every conference action calls.
+        /// </summary>
+        protected void ActOnConference(string action, Func<WebexCallsClient, CallScope, Task> perform, bool passThru, bool takesLineOwner = true)
+        {
+            // Webex gives mute, deafen and the supervisor modes no lineOwnerId: -LineOwnerId is refused, not dropped.
+            var scope = ResolveScopes(MemberId is { Length: > 0 } members ? members[0] : "the user's conference", takesLineOwner ? OwnerRules.One : OwnerRules.NoLine)?[0];
+            if (scope is null || !ShouldProcess(Describe("the conference", scope), action))
+            {
+                return;
+            }
+
+            var (client, cancellation) = (Client, CancellationToken);
+            RunConcurrently(scope.MemberId ?? "the user's conference", async () =>
+            {
+                await perform(client, scope).ConfigureAwait(false);
+                return passThru ? await client.Conference.GetAsync(scope, cancellation).ConfigureAwait(false) : null;
+            }, conference =>
+            {
+                if (conference != null)
+                {
+                    WriteObject(conference);
+                }
+            });
+        }
+
         /// <summary>Says how many items the command will work on, when they are given as parameters (not piped).</summary>
         protected void ExpectItems(int count) => _host.ExpectItems(count);
 
