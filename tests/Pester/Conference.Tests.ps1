@@ -103,5 +103,6 @@ Describe 'Conference cmdlets' {
         $text = $conference | Format-List | Out-String -Width 80
         $text | Should -Match 'Participants\s*:'
         $text | Should -Match ([regex]::Escape($First.Substring(0, 20)))
+        $text | Should -Match '\+14085550101' -Because 'a participant whose call the session has shown is named by who is on it'
     }
 }

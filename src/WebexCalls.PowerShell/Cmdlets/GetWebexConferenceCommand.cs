@@ -36,13 +36,7 @@ namespace WebexCalls.Commands
             ExpectItems(scopes.Count);
             foreach (var scope in scopes)
             {
-                RunConcurrently(scope.MemberId ?? "the user's conference", () => client.Conference.GetAsync(scope, cancellation), conference =>
-                {
-                    if (conference != null)
-                    {
-                        WriteObject(conference);
-                    }
-                });
+                RunConcurrently(scope.MemberId ?? "the user's conference", () => client.Conference.GetAsync(scope, cancellation), WriteConference);
             }
         }
     }

@@ -65,13 +65,7 @@ namespace WebexCalls.Commands
                     {
                         await client.Conference.StartAsync(calls, scope, cancellation).ConfigureAwait(false);
                         return await client.Conference.GetAsync(scope, cancellation).ConfigureAwait(false);
-                    }, conference =>
-                    {
-                        if (conference != null)
-                        {
-                            WriteObject(conference);
-                        }
-                    });
+                    }, WriteConference);
                 }
             }
 

@@ -49,13 +49,7 @@ namespace WebexCalls.Commands
                 }
 
                 return before;
-            }, conference =>
-            {
-                if (conference != null)
-                {
-                    WriteObject(conference);
-                }
-            });
+            }, WriteConference);
         }
     }
 }

@@ -72,6 +72,13 @@ namespace WebexCalls.Commands
                 : "call " + (WebexCalls.Client.WebexIdRules.IsValid(id) ? CallHandle.Of(id) : "'" + WebexCalls.Client.WebexIdRules.Quote(id) + "'");
         }
 
+        /// <summary>Who is on a call this session has shown; null for one it has not.</summary>
+        public static RemoteParty? PartyOf(string id)
+        {
+            IndexWhatIsQueued();
+            return Newest.TryGetValue(id, out var call) ? call.RemoteParty : null;
+        }
+
         private static void IndexWhatIsQueued()
         {
             while (Unindexed.TryDequeue(out var call))

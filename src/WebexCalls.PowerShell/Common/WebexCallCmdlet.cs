@@ -225,13 +225,26 @@ namespace WebexCalls.Commands
             {
                 await perform(client, scope).ConfigureAwait(false);
                 return passThru ? await client.Conference.GetAsync(scope, cancellation).ConfigureAwait(false) : null;
-            }, conference =>
+            }, WriteConference);
+        }
+
+        /// <summary>
+        /// Writes a conference (nothing for null), naming who is on each participant's call where this session has shown
+        /// that call.
+        /// </summary>
+        protected void WriteConference(WebexConference? conference)
+        {
+            if (conference is null)
             {
-                if (conference != null)
-                {
-                    WriteObject(conference);
-                }
-            });
+                return;
+            }
+
+            foreach (var participant in conference.Participants)
+            {
+                participant.RemoteParty ??= KnownCalls.PartyOf(participant.CallId);
+            }
+
+            WriteObject(conference);
         }
 
         /// <summary>Says how many items the command will work on, when they are given as parameters (not piped).</summary>
