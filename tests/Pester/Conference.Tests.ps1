@@ -98,6 +98,25 @@ Describe 'Conference cmdlets' {
         $failures[0].Exception.StatusCode | Should -Be 409
     }
 
+    It '<_> -WhatIf sends nothing' -ForEach @('Set-WebexConferenceMute', 'Set-WebexConferenceHold', 'Stop-WebexConference', 'Set-WebexConferenceMode', 'Add-WebexConferenceParticipant', 'Set-WebexConferenceDeafen') {
+        Get-WebexCall | Start-WebexConference -Confirm:$false | Out-Null
+        Clear-SimulatorRequest
+        $arguments = Get-RequiredArguments $_
+        if ($arguments.ContainsKey('CallId')) { $arguments.CallId = $Second }
+        & $_ @arguments -WhatIf
+        Get-ConferenceRequest | Should -BeNullOrEmpty
+    }
+
+    It 'survives a job: enums compare by name again, and it pipes back into the conference cmdlets' {
+        $conference = Get-WebexCall | Start-WebexConference -Confirm:$false
+        $back = Start-Job { param($c) $c } -ArgumentList $conference | Wait-Job | Receive-Job
+        ($back | Where-Object State -eq Connected) | Should -Not -BeNullOrEmpty
+        $back.Type | Should -Be 'None'
+        @($back.Participants).Count | Should -Be 2
+        $back | Set-WebexConferenceHold -Confirm:$false
+        (Get-WebexConference).State | Should -Be 'Held'
+    }
+
     It 'shows a list with its participants' {
         $conference = Get-WebexCall | Start-WebexConference -Confirm:$false
         $text = $conference | Format-List | Out-String -Width 80

@@ -7,7 +7,7 @@ using System.Management.Automation;
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// Brings a CallSession, ParkedCall or CallHistoryRecord back to life when it returns from a job, a remote session
+    /// Brings a CallSession, ParkedCall, CallHistoryRecord, CallChange, WebexConference or CallingMember back to life when it returns from a job, a remote session
     /// or Import-Clixml (types.ps1xml names this converter, and the Deserialized. types' TargetTypeForDeserialization):
     /// without it, enum properties come back as numbers, so <c>Where-Object State -eq Held</c> finds nothing. The raw
     /// strings each object keeps are read again, by the same <see cref="WebexValues"/> the client reads the wire with,
@@ -15,7 +15,7 @@ namespace WebexCalls.Commands
     /// </summary>
     public sealed class WebexObjectConverter : PSTypeConverter
     {
-        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord), typeof(CallChange) };
+        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord), typeof(CallChange), typeof(WebexConference), typeof(CallingMember) };
 
         /// <inheritdoc />
         public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
@@ -59,6 +59,28 @@ namespace WebexCalls.Commands
                     State = EnumValue<CallState>(bag, "State"),
                     Changed = Text(bag, "Changed") ?? string.Empty,
                     SeenAt = Time(Value(bag, "SeenAt")) ?? DateTimeOffset.MinValue,
+                };
+            }
+
+            if (destinationType == typeof(WebexConference))
+            {
+                return ToConference(bag);
+            }
+
+            if (destinationType == typeof(CallingMember))
+            {
+                return new CallingMember
+                {
+                    MemberId = Text(bag, "MemberId") ?? string.Empty,
+                    Type = EnumValue<CallingMemberType>(bag, "Type"),
+                    DisplayName = Text(bag, "DisplayName"),
+                    Email = Text(bag, "Email"),
+                    PhoneNumber = Text(bag, "PhoneNumber"),
+                    Extension = Text(bag, "Extension"),
+                    LocationId = Text(bag, "LocationId"),
+                    OrgId = Text(bag, "OrgId"),
+                    HasCalling = Value(bag, "HasCalling") is bool calling && calling,
+                    ConnectionId = Text(bag, "ConnectionId"),
                 };
             }
 
@@ -123,6 +145,46 @@ namespace WebexCalls.Commands
                 RetrievedAt = Time(Value(bag, "RetrievedAt")) ?? DateTimeOffset.UtcNow,
             };
             return call;
+        }
+
+        private static WebexConference ToConference(PSObject bag)
+        {
+            var rawState = Text(bag, "RawState");
+            var rawType = Text(bag, "RawType");
+            var participants = new List<ConferenceParticipant>();
+            if (Value(bag, "Participants") is IEnumerable items && !(items is string))
+            {
+                foreach (var item in items)
+                {
+                    if (item is PSObject participant)
+                    {
+                        participants.Add(new ConferenceParticipant
+                        {
+                            CallId = Text(participant, "CallId") ?? string.Empty,
+                            Muted = Value(participant, "Muted") is bool muted && muted,
+                            Deafened = Value(participant, "Deafened") is bool deafened && deafened,
+                            RemoteParty = ToParty(Value(participant, "RemoteParty") as PSObject),
+                        });
+                    }
+                }
+            }
+
+            return new WebexConference
+            {
+                RawState = rawState,
+                State = rawState is null ? EnumValue<ConferenceState>(bag, "State") : WebexValues.ConferenceState(rawState),
+                RawType = rawType,
+                Type = WebexValues.ConferenceType(rawType),
+                Appearance = Value(bag, "Appearance") as int?,
+                Created = Time(Value(bag, "Created")),
+                Muted = Value(bag, "Muted") is bool hostMuted && hostMuted,
+                Participants = participants,
+                MemberId = Text(bag, "MemberId"),
+                OrgId = Text(bag, "OrgId"),
+                LineOwnerId = Text(bag, "LineOwnerId"),
+                ConnectionId = Text(bag, "ConnectionId"),
+                RetrievedAt = Time(Value(bag, "RetrievedAt")) ?? DateTimeOffset.UtcNow,
+            };
         }
 
         private static RemoteParty? ToParty(PSObject? bag)
