@@ -137,7 +137,8 @@ namespace WebexCalls.Client
 
         private static WebexApiException InvalidId(string argumentName, string? id, string problem, string method, string operation) =>
             new WebexApiException(
-                WebexErrorKind.InvalidId, method, "/" + Calls + "/" + operation, null,
+                // A Call Controls operation is named relative to /telephony/calls; another API's by its whole path.
+                WebexErrorKind.InvalidId, method, operation.StartsWith("/", StringComparison.Ordinal) ? operation : "/" + Calls + "/" + operation, null,
                 "the " + Describe(argumentName) + " '" + WebexIdRules.Quote(id) + "' is not a Webex id: " + problem, null, null)
             {
                 ArgumentName = argumentName,
@@ -154,6 +155,7 @@ namespace WebexCalls.Client
                 case "orgId": return "organisation id";
                 case "lineOwnerId": return "line owner id";
                 case "endpointId": return "endpoint id";
+                case "locationId": return "location id";
                 default: return argumentName;
             }
         }

@@ -38,7 +38,7 @@ namespace WebexCalls.Client
 
             foreach (var id in ids)
             {
-                Routes.RequireId("callId", id, "POST", "conference");
+                Routes.RequireId("callId", id, "POST", ConferenceOperations.Start.UserPath!);
             }
 
             return SendAsync(ConferenceOperations.Start, scope, new ConferenceCommandWire { CallIds = ids }, null, cancellationToken);
@@ -82,14 +82,14 @@ namespace WebexCalls.Client
         /// <summary>Adds one of the owner's calls to the conference.</summary>
         public Task AddParticipantAsync(string callId, CallScope? scope, CancellationToken cancellationToken)
         {
-            Routes.RequireId("callId", callId, "POST", "conference/addParticipant");
+            Routes.RequireId("callId", callId, "POST", ConferenceOperations.AddParticipant.UserPath!);
             return SendAsync(ConferenceOperations.AddParticipant, scope, new ConferenceCommandWire { CallId = callId }, callId, cancellationToken);
         }
 
         /// <summary>Mutes (or unmutes) the participant on <paramref name="callId"/>, or the host when it is null.</summary>
         public Task MuteAsync(string? callId, bool mute, CallScope? scope, CancellationToken cancellationToken)
         {
-            Routes.RequireIdIfGiven("callId", callId, "POST", "conference/mute");
+            Routes.RequireIdIfGiven("callId", callId, "POST", ConferenceOperations.Mute.UserPath!);
             var body = callId is null ? null : new ConferenceCommandWire { CallId = callId };
             return SendAsync(mute ? ConferenceOperations.Mute : ConferenceOperations.Unmute, scope, body, callId, cancellationToken);
         }
@@ -97,7 +97,7 @@ namespace WebexCalls.Client
         /// <summary>Deafens (or undeafens) the participant on <paramref name="callId"/>.</summary>
         public Task DeafenAsync(string callId, bool deafen, CallScope? scope, CancellationToken cancellationToken)
         {
-            Routes.RequireId("callId", callId, "POST", "conference/deafen");
+            Routes.RequireId("callId", callId, "POST", ConferenceOperations.Deafen.UserPath!);
             return SendAsync(deafen ? ConferenceOperations.Deafen : ConferenceOperations.Undeafen, scope, new ConferenceCommandWire { CallId = callId }, callId, cancellationToken);
         }
 
@@ -129,7 +129,7 @@ namespace WebexCalls.Client
             if (body != null && operation.LineOwner == LineOwnerPlacement.Body && !scope.IsMember)
             {
                 // A member's route names the line; the user's takes lineOwnerId in the body where the row says so.
-                Routes.RequireIdIfGiven("lineOwnerId", scope.LineOwnerId, "POST", operation.Name);
+                Routes.RequireIdIfGiven("lineOwnerId", scope.LineOwnerId, "POST", (operation.UserPath ?? operation.MePath)!);
                 body.LineOwnerId = scope.LineOwnerId;
             }
 

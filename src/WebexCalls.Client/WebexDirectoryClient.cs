@@ -48,7 +48,7 @@ namespace WebexCalls.Client
         {
             var pageSize = locationId is null ? PeoplePageSize : PeopleInLocationPageSize;
             var path = "people" + Query(("callingData", "true"), ("max", Number(pageSize)), ("email", email), ("displayName", displayName),
-                ("locationId", Id("locationId", locationId, "people")), ("orgId", Id("orgId", orgId, "people")));
+                ("locationId", Id("locationId", locationId, "/people")), ("orgId", Id("orgId", orgId, "/people")));
             return ReadPagesAsync("people", path, WebexJsonContext.Wire.PersonListWire, page => page.Items?.Count ?? -1,
                 page => page.Items!.Where(item => item?.Id != null).Select(item => ToMember(item!, orgId)).ToList(), pageSize, null, onPage, cancellationToken);
         }
@@ -61,7 +61,7 @@ namespace WebexCalls.Client
         public Task ListWorkspacesAsync(string? displayName, string? locationId, string? orgId, Action<IReadOnlyList<CallingMember>> onPage, CancellationToken cancellationToken)
         {
             string PathAt(int start) => "workspaces" + Query(("calling", "webexCalling"), ("max", Number(PageSize)), ("start", start == 0 ? null : Number(start)),
-                ("displayName", displayName), ("locationId", Id("locationId", locationId, "workspaces")), ("orgId", Id("orgId", orgId, "workspaces")));
+                ("displayName", displayName), ("locationId", Id("locationId", locationId, "/workspaces")), ("orgId", Id("orgId", orgId, "/workspaces")));
             return ReadPagesAsync("workspaces", PathAt(0), WebexJsonContext.Wire.WorkspaceListWire, page => page.Items?.Count ?? -1,
                 page => page.Items!.Where(item => item?.Id != null).Select(item => ToMember(item!, orgId)).ToList(), PageSize, PathAt, onPage, cancellationToken);
         }
@@ -73,7 +73,7 @@ namespace WebexCalls.Client
         public Task ListVirtualLinesAsync(string? locationId, string? orgId, Action<IReadOnlyList<CallingMember>> onPage, CancellationToken cancellationToken)
         {
             string PathAt(int start) => "telephony/config/virtualLines" + Query(("max", Number(PageSize)), ("start", start == 0 ? null : Number(start)),
-                ("locationId", Id("locationId", locationId, "virtualLines")), ("orgId", Id("orgId", orgId, "virtualLines")));
+                ("locationId", Id("locationId", locationId, "/telephony/config/virtualLines")), ("orgId", Id("orgId", orgId, "/telephony/config/virtualLines")));
             return ReadPagesAsync("virtualLines", PathAt(0), WebexJsonContext.Wire.VirtualLineListWire, page => page.VirtualLines?.Count ?? -1,
                 page => page.VirtualLines!.Where(item => item?.Id != null).Select(item => ToMember(item!, orgId)).ToList(), PageSize, PathAt, onPage, cancellationToken);
         }
@@ -87,7 +87,7 @@ namespace WebexCalls.Client
         {
             const int pageSize = 2000;
             string PathAt(int start) => "telephony/config/numbers" + Query(("phoneNumber", phoneNumber), ("extension", extension), ("max", Number(pageSize)),
-                ("start", start == 0 ? null : Number(start)), ("locationId", Id("locationId", locationId, "numbers")), ("orgId", Id("orgId", orgId, "numbers")));
+                ("start", start == 0 ? null : Number(start)), ("locationId", Id("locationId", locationId, "/telephony/config/numbers")), ("orgId", Id("orgId", orgId, "/telephony/config/numbers")));
             return ReadPagesAsync("numbers", PathAt(0), WebexJsonContext.Wire.NumberListWire, page => page.PhoneNumbers?.Count ?? -1,
                 page => page.PhoneNumbers!.Where(item => item?.Owner?.Id != null && OwnerType(item.Owner.Type) != CallingMemberType.Unknown)
                     .Select(item => ToMember(item!, orgId)).ToList(), pageSize, PathAt, onPage, cancellationToken);

@@ -11,18 +11,21 @@ BeforeAll {
         (Invoke-RestMethod -Method Post -Uri (Get-ControlUri 'members') -ContentType 'application/json' -Body $body).ids
     }
 
+    # Alice has Webex Calling and calls; Bob has no Webex Calling. Sets $Alice and $Bob for the test.
+    function Initialize-Directory([int] $AliceCalls) {
+        Reset-Simulator
+        Connect-TestSimulator
+        $script:Alice, $script:Bob = Add-Directory @(
+            @{ name = 'Alice Example'; email = 'alice@example.com'; activeCalls = $AliceCalls },
+            @{ name = 'Bob Nocall'; email = 'bob@example.com'; activeCalls = 0; hasCalling = $false })
+        Clear-SimulatorRequest
+    }
+
     function Get-DirectoryRequest { @(Get-SimulatorRequest | Where-Object { $_.path -like '/v1/people*' -or $_.path -like '/v1/workspaces*' -or $_.path -like '/v1/telephony/config/*' }) }
 }
 
 Describe 'Get-WebexCallingMember' {
-    BeforeEach {
-        Reset-Simulator
-        Connect-TestSimulator
-        $script:Alice, $script:Bob = Add-Directory @(
-            @{ name = 'Alice Example'; email = 'alice@example.com'; activeCalls = 1 },
-            @{ name = 'Bob Nocall'; email = 'bob@example.com'; activeCalls = 0; hasCalling = $false })
-        Clear-SimulatorRequest
-    }
+    BeforeEach { Initialize-Directory -AliceCalls 1 }
 
     It 'lists every member with Webex Calling, of the three kinds, following each API''s paging' {
         $null = New-SimulatorMember -Count 230
@@ -52,6 +55,18 @@ Describe 'Get-WebexCallingMember' {
         ($failures | Where-Object TargetObject -eq 'bob@example.com').FullyQualifiedErrorId | Should -BeLike 'WebexMemberNotCalling,*'
         "$($failures | Where-Object TargetObject -eq 'bob@example.com')" | Should -Match 'Bob Nocall, who has no Webex Calling'
         (Get-DirectoryRequest).rawTarget | Should -Contain '/v1/people?callingData=true&max=100&email=alice%40example.com'
+    }
+
+    It 'refuses a -LocationId or -OrgId that is no Webex id once, before any request' {
+        foreach ($name in 'LocationId', 'OrgId') {
+            $failures = $null
+            $arguments = @{ $name = '..' }
+            Get-WebexCallingMember @arguments -ErrorVariable failures -ErrorAction SilentlyContinue
+            @($failures).Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'WebexInvalidId,*'
+            "$($failures[0])" | Should -Match "^-$name"
+        }
+        Get-DirectoryRequest | Should -BeNullOrEmpty
     }
 
     It 'refuses text that is not an address before any request' {
@@ -137,14 +152,7 @@ Describe 'Get-WebexCallingMember' {
 }
 
 Describe 'An e-mail address wherever a member id goes' {
-    BeforeEach {
-        Reset-Simulator
-        Connect-TestSimulator
-        $script:Alice, $script:Bob = Add-Directory @(
-            @{ name = 'Alice Example'; email = 'alice@example.com'; activeCalls = 2 },
-            @{ name = 'Bob Nocall'; email = 'bob@example.com'; activeCalls = 0; hasCalling = $false })
-        Clear-SimulatorRequest
-    }
+    BeforeEach { Initialize-Directory -AliceCalls 2 }
 
     It 'lists a member''s calls by address, and the calls carry the real member id' {
         $calls = Get-WebexCall -MemberId alice@example.com

@@ -84,6 +84,30 @@ public sealed class ConferenceClientTests
     }
 
     [Fact]
+    public async Task An_id_refused_outside_Call_Controls_names_its_own_API_path_not_a_calls_path()
+    {
+        var (client, stub) = Create();
+        var refusals = new (string Path, Func<Task> Act)[]
+        {
+            ("/telephony/conference", () => client.Conference.StartAsync(new[] { "c1", ".." }, null, CancellationToken.None)),
+            ("/telephony/conference/addParticipant", () => client.Conference.AddParticipantAsync("..", null, CancellationToken.None)),
+            ("/telephony/conference/mute", () => client.Conference.MuteAsync("..", true, null, CancellationToken.None)),
+            ("/telephony/conference/deafen", () => client.Conference.DeafenAsync("..", true, null, CancellationToken.None)),
+            ("/people", () => client.Directory.ListPeopleAsync(null, null, "..", null, _ => { }, CancellationToken.None)),
+            ("/workspaces", () => client.Directory.ListWorkspacesAsync(null, null, "..", _ => { }, CancellationToken.None)),
+            ("/telephony/config/virtualLines", () => client.Directory.ListVirtualLinesAsync("..", null, _ => { }, CancellationToken.None)),
+            ("/telephony/config/numbers", () => client.Directory.FindNumberOwnersAsync("+1408", null, null, "..", _ => { }, CancellationToken.None)),
+        };
+        foreach (var (path, act) in refusals)
+        {
+            var ex = await Assert.ThrowsAsync<WebexApiException>(act);
+            Assert.Equal((WebexErrorKind.InvalidId, path), (ex.Kind, ex.Path));
+        }
+
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
     public void Bad_arguments_are_refused_before_any_request()
     {
         var (client, stub) = Create();

@@ -36,7 +36,7 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             var callId = CallId;
-            ActOnConference("Add " + KnownCalls.Describe(callId) + " to", (client, scope) => client.Conference.AddParticipantAsync(callId, scope, CancellationToken), PassThru.IsPresent);
+            ActOnConference("Add " + KnownCalls.Describe(callId) + " to", (client, scope) => client.Conference.AddParticipantAsync(callId, scope, CancellationToken), PassThru.IsPresent, callId: callId);
         }
     }
 }

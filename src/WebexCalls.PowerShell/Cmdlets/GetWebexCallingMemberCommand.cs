@@ -117,6 +117,17 @@ namespace WebexCalls.Commands
         /// <summary>Starts the look-ups for this pipeline item; each writes its members as they arrive.</summary>
         protected override void ProcessRecord()
         {
+            // Checked once, before any list starts: three lists must not each report the same bad id.
+            foreach (var (name, value) in new[] { ("locationId", LocationId), ("orgId", OrgId) })
+            {
+                if (value != null && WebexIdRules.Problem(value) is string problem)
+                {
+                    WriteError(WebexErrorRecords.From(new WebexApiException(WebexErrorKind.InvalidId, "GET", "/people", null,
+                        "the " + (name == "orgId" ? "organisation" : "location") + " id '" + WebexIdRules.Quote(value) + "' is not a Webex id: " + problem, null, null) { ArgumentName = name }, value));
+                    return;
+                }
+            }
+
             var client = _host.ClientFor(Connection);
             var (location, org, cancellation) = (LocationId, OrgId, _host.CancellationToken);
             switch (ParameterSetName)

@@ -38,7 +38,7 @@ namespace WebexCalls.Commands
         protected override void ProcessRecord()
         {
             var (callId, deafen) = (CallId, !Undeafen.IsPresent);
-            ActOnConference((deafen ? "Deafen " : "Undeafen ") + KnownCalls.Describe(callId) + " in", (client, scope) => client.Conference.DeafenAsync(callId, deafen, scope, CancellationToken), PassThru.IsPresent, takesLineOwner: false);
+            ActOnConference((deafen ? "Deafen " : "Undeafen ") + KnownCalls.Describe(callId) + " in", (client, scope) => client.Conference.DeafenAsync(callId, deafen, scope, CancellationToken), PassThru.IsPresent, takesLineOwner: false, callId: callId);
         }
     }
 }

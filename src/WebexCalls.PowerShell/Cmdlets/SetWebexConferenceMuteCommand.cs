@@ -40,7 +40,7 @@ namespace WebexCalls.Commands
         {
             var (callId, mute) = (CallId, !Unmute.IsPresent);
             var who = callId is null ? "the host of" : KnownCalls.Describe(callId) + " in";
-            ActOnConference((mute ? "Mute " : "Unmute ") + who, (client, scope) => client.Conference.MuteAsync(callId, mute, scope, CancellationToken), PassThru.IsPresent, takesLineOwner: false);
+            ActOnConference((mute ? "Mute " : "Unmute ") + who, (client, scope) => client.Conference.MuteAsync(callId, mute, scope, CancellationToken), PassThru.IsPresent, takesLineOwner: false, callId: callId);
         }
     }
 }

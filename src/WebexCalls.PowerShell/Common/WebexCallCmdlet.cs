@@ -211,17 +211,18 @@ namespace WebexCalls.Commands
         /// (concurrently with other pipeline items) and, with <paramref name="passThru"/>, writes the conference as it is
         /// afterwards; a failure is a non-terminating error for this item. The helper every conference action calls.
         /// </summary>
-        protected void ActOnConference(string action, Func<WebexCallsClient, CallScope, Task> perform, bool passThru, bool takesLineOwner = true)
+        protected void ActOnConference(string action, Func<WebexCallsClient, CallScope, Task> perform, bool passThru, bool takesLineOwner = true, string? callId = null)
         {
             // Webex gives mute, deafen and the supervisor modes no lineOwnerId: -LineOwnerId is refused, not dropped.
-            var scope = ResolveScopes(MemberId is { Length: > 0 } members ? members[0] : "the user's conference", takesLineOwner ? OwnerRules.One : OwnerRules.NoLine)?[0];
+            var scope = ResolveScopes(callId ?? (MemberId is { Length: > 0 } members ? members[0] : "the user's conference"), takesLineOwner ? OwnerRules.One : OwnerRules.NoLine)?[0];
             if (scope is null || !ShouldProcess(Describe("the conference", scope), action))
             {
                 return;
             }
 
             var (client, cancellation) = (Client, CancellationToken);
-            RunConcurrently(scope.MemberId ?? "the user's conference", async () =>
+            // An error names the participant's call when there is one, else whose conference it is.
+            RunConcurrently(callId ?? scope.MemberId ?? "the user's conference", async () =>
             {
                 await perform(client, scope).ConfigureAwait(false);
                 return passThru ? await client.Conference.GetAsync(scope, cancellation).ConfigureAwait(false) : null;

@@ -45,6 +45,7 @@ namespace WebexCalls.Commands
                 case "orgId": return "OrgId";
                 case "lineOwnerId": return "LineOwnerId";
                 case "endpointId": return "EndpointId";
+                case "locationId": return "LocationId";
                 default: return null;
             }
         }
