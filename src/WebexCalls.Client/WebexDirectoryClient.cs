@@ -113,41 +113,11 @@ namespace WebexCalls.Client
             HasCalling = true,
         };
 
-        private async Task ReadPagesAsync<TPage>(
+        private Task ReadPagesAsync<TPage>(
             string operation, string firstPath, JsonTypeInfo<TPage> type, Func<TPage, int> countOf, Func<TPage, List<CallingMember>> membersOf,
             int pageSize, Func<int, string>? pathAt, Action<IReadOnlyList<CallingMember>> onPage, CancellationToken cancellationToken)
-            where TPage : class
-        {
-            var followed = new HashSet<string>(StringComparer.Ordinal);
-            var start = 0;
-            string? next = firstPath;
-            while (next != null)
-            {
-                var response = await _sender.GetPageAsync(operation, next, cancellationToken).ConfigureAwait(false);
-                var page = WebexRequestSender.Deserialize(response, type);
-                var count = countOf(page);
-                if (count < 0)
-                {
-                    throw WebexRequestSender.InvalidResponse(response, "the " + operation + " page has no list", null);
-                }
-
-                var members = membersOf(page);
-                foreach (var member in members)
-                {
-                    member.ConnectionId = _connectionId;
-                }
-
-                onPage(members);
-                start += count;
-
-                // Webex's own next link first; for an API that pages only by start/max, a full page asks for more.
-                next = response.NextLink ?? (pathAt != null && count >= pageSize ? pathAt(start) : null);
-                if (next != null && !followed.Add(next))
-                {
-                    throw WebexRequestSender.InvalidResponse(response, "its next-page link repeats a page already read (" + operation + ")", null);
-                }
-            }
-        }
+            where TPage : class =>
+            PageReader.ReadAsync(_sender, operation, firstPath, type, countOf, membersOf, member => member.ConnectionId = _connectionId, pageSize, pathAt, onPage, cancellationToken);
 
         private static CallingMember ToMember(PersonWire person, string? orgId)
         {
