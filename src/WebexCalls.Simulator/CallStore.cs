@@ -139,6 +139,16 @@ public sealed partial class CallStore
         }
     }
 
+    /// <summary>Every active call, on every line, as the webhook deliveries compare them (time-driven changes applied).</summary>
+    public IReadOnlyList<CallJson> AllCalls()
+    {
+        lock (_gate)
+        {
+            Tick();
+            return _calls.Select(c => c.ToJson()).ToList();
+        }
+    }
+
     /// <summary>One active call on a line, or null.</summary>
     public CallJson? Get(string callId, string? lineOwnerId = null)
     {

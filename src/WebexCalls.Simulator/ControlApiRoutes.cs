@@ -37,8 +37,9 @@ internal static class ControlApiRoutes
     {
         var control = app.MapGroup(Prefix);
 
-        control.MapPost("/reset", (CallStore store, RequestLog log, FaultInjector faults, TokenRegistry tokens, Organization organization, Latency latency) =>
+        control.MapPost("/reset", (CallStore store, RequestLog log, FaultInjector faults, TokenRegistry tokens, Organization organization, Latency latency, WebhookHub webhooks) =>
         {
+            webhooks.Reset();
             store.Reset();
             organization.Clear();
             latency.Clear();
@@ -140,6 +141,19 @@ internal static class ControlApiRoutes
                 : Results.BadRequest(new { message = "mode must be one of " + string.Join(", ", CallStore.RecordingModes) }));
 
         // A harmless page for the Postman collection's "Cleanup" requests, which otherwise call an outside echo host.
+        // Webhook deliveries: what was sent, and faults for the next ones (sent twice, held back, or dropped).
+        control.MapGet("/deliveries", (WebhookHub webhooks) => Results.Json(webhooks.Deliveries()));
+        control.MapPost("/deliveries/faults", (DeliveryFault fault, WebhookHub webhooks) =>
+        {
+            if (fault.Action is not ("duplicate" or "delay" or "drop") || fault.Count < 0 || fault.DelayMs < 0)
+            {
+                return Results.BadRequest(new { message = "action is duplicate, delay or drop; count and delayMs are not negative" });
+            }
+
+            webhooks.AddFault(fault with { Count = Math.Max(1, fault.Count) });
+            return Results.NoContent();
+        });
+
         control.MapGet("/echo", () => Results.Json(new { echo = true }));
 
         control.MapPut("/delays", (DelaysRequest request, CallStore store) =>

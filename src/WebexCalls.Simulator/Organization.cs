@@ -96,6 +96,15 @@ public sealed class Organization
     /// <summary>The calls of a member of the Members API; null for an unknown id or a person without Webex Calling.</summary>
     public CallStore? CallsOf(string memberId) => _members.TryGetValue(memberId, out var member) && member.Entry.HasCalling ? member.Calls : null;
 
+    /// <summary>Every member with Webex Calling, with its kind and calls: what an organisation's webhook reports on.</summary>
+    public IReadOnlyList<(string Id, string Kind, CallStore Calls)> CallingMembers()
+    {
+        lock (_order)
+        {
+            return _order.Where(member => member.Entry.HasCalling).Select(member => (member.Id, member.Kind, member.Calls)).ToList();
+        }
+    }
+
     /// <summary>The directory, in the order members were added (the order the directory APIs list them in).</summary>
     public IReadOnlyList<DirectoryEntry> Directory()
     {

@@ -38,6 +38,8 @@ public static class SimulatorApp
         builder.Services.AddSingleton<TokenRegistry>();
         builder.Services.AddSingleton<Organization>();
         builder.Services.AddSingleton<Latency>();
+        builder.Services.AddSingleton<WebhookHub>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WebhookHub>());
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -50,6 +52,7 @@ public static class SimulatorApp
         WebexApiRoutes.Map(app);
         DirectoryApiRoutes.Map(app);
         ConferenceApiRoutes.Map(app);
+        WebhookApiRoutes.Map(app);
         ControlApiRoutes.Map(app);
         return app;
     }
@@ -75,6 +78,7 @@ public static class SimulatorApp
         if (!context.Request.Path.StartsWithSegments("/v1", out var relativePath))
         {
             await next();
+            context.RequestServices.GetRequiredService<WebhookHub>().Poke();
             return;
         }
 
@@ -98,6 +102,11 @@ public static class SimulatorApp
         if (isTokenEndpoint && !string.IsNullOrEmpty(body))
         {
             body = "(form body not logged: it holds secrets)";
+        }
+
+        if (body != null && relativePath.StartsWithSegments("/webhooks") && body.Contains("\"secret\"", StringComparison.Ordinal))
+        {
+            body = System.Text.RegularExpressions.Regex.Replace(body, "(\"secret\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", "$1\"(redacted)\"");
         }
 
         var bearer = BearerToken(context.Request);
@@ -145,6 +154,7 @@ public static class SimulatorApp
         }
 
         Log(context, body, bearer, trackingId);
+        context.RequestServices.GetRequiredService<WebhookHub>().Poke();
     }
 
     private static void Log(HttpContext context, string? body, string? bearer, string trackingId) =>
@@ -180,7 +190,14 @@ public static class SimulatorApp
         var read = HttpMethods.IsGet(context.Request.Method);
         // The directory APIs need their own admin read scopes (the spec's; People also has a user scope, which
         // the simulator does not model: the look-ups are for admin mode).
-        var scope = DirectoryScope(relativePath)
+        // Webhooks need the read scope of their resource (the spec): the user's, or an administrator's.
+        if (relativePath.StartsWith("/webhooks", StringComparison.OrdinalIgnoreCase)
+            && context.RequestServices.GetRequiredService<TokenRegistry>().HasScope(token, TokenRegistry.AdminReadScope) == true)
+        {
+            return null;
+        }
+
+        var scope = relativePath.StartsWith("/webhooks", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.ReadScope : DirectoryScope(relativePath)
             ?? (admin ? (read ? TokenRegistry.AdminReadScope : TokenRegistry.AdminWriteScope) : (read ? TokenRegistry.ReadScope : TokenRegistry.WriteScope));
         return context.RequestServices.GetRequiredService<TokenRegistry>().HasScope(token, scope) switch
         {
@@ -191,7 +208,8 @@ public static class SimulatorApp
     }
 
     private static string? DirectoryScope(string relativePath) =>
-        relativePath.StartsWith("/people", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.PeopleReadScope
+        relativePath.StartsWith("/telephony/webhookInterestRegistrations", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.AdminReadScope
+        : relativePath.StartsWith("/people", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.PeopleReadScope
         : relativePath.StartsWith("/workspaces", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.WorkspacesReadScope
         : relativePath.StartsWith("/telephony/config/", StringComparison.OrdinalIgnoreCase) ? TokenRegistry.TelephonyConfigReadScope
         : null;
