@@ -28,7 +28,14 @@ namespace WebexCalls.Client
             _connectionId = connectionId;
             Directory = new WebexDirectoryClient(_sender, connectionId);
             Conference = new WebexConferenceClient(_sender, connectionId);
+            Webhooks = new WebexWebhookClient(_sender, connectionId);
         }
+
+        /// <summary>The connection this client acts through; stamped on every object it returns.</summary>
+        public string? ConnectionId => _connectionId;
+
+        /// <summary>Webhooks and webhook interest registrations, over the same connection and handlers.</summary>
+        public WebexWebhookClient Webhooks { get; }
 
         /// <summary>Conference Controls (merge calls, participants, supervisor modes) over the same connection and handlers.</summary>
         public WebexConferenceClient Conference { get; }

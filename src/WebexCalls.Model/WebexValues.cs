@@ -43,6 +43,31 @@ namespace WebexCalls
         /// <summary>A conference's type; None when Webex sent none (a standard conference).</summary>
         public static ConferenceType ConferenceType(string? raw) => raw is null ? WebexCalls.ConferenceType.None : Parse(raw, WebexCalls.ConferenceType.Unknown);
 
+        /// <summary>A webhook's resource: <c>telephony_calls</c> is Calls, <c>telephony_conference</c> Conference.</summary>
+        public static WebhookResource WebhookResource(string? raw) => raw switch
+        {
+            "telephony_calls" => WebexCalls.WebhookResource.Calls,
+            "telephony_conference" => WebexCalls.WebhookResource.Conference,
+            _ => WebexCalls.WebhookResource.Unknown,
+        };
+
+        /// <summary>The wire text of a webhook resource; null for Unknown.</summary>
+        public static string? WebhookResourceText(WebhookResource resource) => resource switch
+        {
+            WebexCalls.WebhookResource.Calls => "telephony_calls",
+            WebexCalls.WebhookResource.Conference => "telephony_conference",
+            _ => null,
+        };
+
+        /// <summary>A webhook's event filter (<c>all</c>, <c>created</c>, <c>updated</c>, <c>deleted</c>).</summary>
+        public static WebhookEvent WebhookEvent(string? raw) => Parse(raw, WebexCalls.WebhookEvent.Unknown);
+
+        /// <summary>A webhook's status (<c>active</c>, <c>inactive</c>).</summary>
+        public static WebhookStatus WebhookStatus(string? raw) => Parse(raw, WebexCalls.WebhookStatus.Unknown);
+
+        /// <summary>An event's envelope <c>event</c> (<c>created</c>, <c>updated</c>, <c>deleted</c>).</summary>
+        public static WebexEventKind EventKind(string? raw) => Parse(raw, WebexEventKind.Unknown);
+
         /// <summary>An ISO 8601 time, read as UTC when it names no offset; null when absent or unreadable.</summary>
         public static DateTimeOffset? Time(string? raw)
         {

@@ -57,6 +57,16 @@ namespace WebexCalls.Client.Http
             return SendAsync(context, HttpMethod.Get, Address(pathOrNextLink, HttpMethod.Get), null, cancellationToken);
         }
 
+        /// <summary>
+        /// Sends one request outside Call Controls (webhooks, interest registrations) to <paramref name="path"/>,
+        /// relative to the API root, and returns Webex's answer.
+        /// </summary>
+        public Task<WebexResponse> SendAsync(string operationName, HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+        {
+            var context = new WebexRequestContext(operationName, null, null, "/" + path, null, _observer);
+            return SendAsync(context, method, Address(path, method), body, cancellationToken);
+        }
+
         // The URI is built here, and checked to still be the route's own, rather than left to HttpClient.
         private Uri Address(string path, HttpMethod method) =>
             _http.BaseAddress is null ? new Uri(path, UriKind.Relative) : Routes.Resolve(_http.BaseAddress, path, method.Method);
@@ -92,7 +102,7 @@ namespace WebexCalls.Client.Http
 
             context.AttachTo(request);
             var wantsBodies = _observer?.WantsBodies == true;
-            _observer?.RequestSending(method.Method, displayPath, body is null || !wantsBodies ? null : Encoding.UTF8.GetString(body));
+            _observer?.RequestSending(method.Method, displayPath, body is null || !wantsBodies ? null : SecretRedactor.Redact(Encoding.UTF8.GetString(body)));
             var stopwatch = Stopwatch.StartNew();
             HttpResponseMessage response;
             try
@@ -142,7 +152,7 @@ namespace WebexCalls.Client.Http
                 var trackingId = WebexErrorReader.HeaderTrackingId(response) ?? context.TrackingId;
                 _observer?.ResponseReceived(
                     method.Method, displayPath, (int)response.StatusCode, stopwatch.Elapsed, trackingId,
-                    content.Length == 0 || !wantsBodies ? null : Encoding.UTF8.GetString(content));
+                    content.Length == 0 || !wantsBodies ? null : SecretRedactor.Redact(Encoding.UTF8.GetString(content)));
 
                 if (!response.IsSuccessStatusCode)
                 {

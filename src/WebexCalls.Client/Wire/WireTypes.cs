@@ -29,6 +29,11 @@ namespace WebexCalls.Client.Wire
         [JsonPropertyName("recordingState")] public string? RecordingState { get; set; }
         [JsonPropertyName("muteCapable")] public bool? MuteCapable { get; set; }
         [JsonPropertyName("muted")] public bool? Muted { get; set; }
+
+        // Only a webhook event's data carries these (API notes 5.3): what happened, when, and whether elsewhere.
+        [JsonPropertyName("eventType")] public string? EventType { get; set; }
+        [JsonPropertyName("eventTimestamp")] public string? EventTimestamp { get; set; }
+        [JsonPropertyName("completedElsewhere")] public bool? CompletedElsewhere { get; set; }
     }
 
     internal sealed class PartyWire
@@ -121,6 +126,12 @@ namespace WebexCalls.Client.Wire
     [JsonSerializable(typeof(ParkResponseWire))]
     [JsonSerializable(typeof(CallHistoryListWire))]
     [JsonSerializable(typeof(CallCommandWire))]
+    [JsonSerializable(typeof(WebhookWire))]
+    [JsonSerializable(typeof(WebhookListWire))]
+    [JsonSerializable(typeof(WebhookCreateWire))]
+    [JsonSerializable(typeof(WebhookUpdateWire))]
+    [JsonSerializable(typeof(InterestRegistrationWire))]
+    [JsonSerializable(typeof(CallEventWire))]
     internal sealed partial class WebexJsonContext : JsonSerializerContext
     {
         /// <summary>
