@@ -62,12 +62,12 @@ function Write-CommandsByTask {
         $null = $row -match '^\| ([^|]+?) \| (.+) \|$'
         $task, $cells = $Matches[1], $Matches[2]
         "    $task"
-        foreach ($name in [regex]::Matches($cells, '[A-Z][a-z]+-Webex\w+') | ForEach-Object Value | Select-Object -Unique) {
+        foreach ($name in [regex]::Matches($cells, '\b[A-Z][A-Za-z]+-Webex\w+') | ForEach-Object Value | Select-Object -Unique) {
             $synopsis = (Get-Help $name).Synopsis -replace '\s+', ' '
             $words = $synopsis -split ' '
-            $line = '        {0,-27}' -f $name
+            $line = '        {0,-29}' -f $name
             foreach ($word in $words) {
-                if ($line.Length + $word.Length + 1 -gt 88 -and $line.Trim().Length -gt 0 -and $line.Length -gt 35) { $line; $line = ' ' * 35 }
+                if ($line.Length + $word.Length + 1 -gt 88 -and $line.Trim().Length -gt 0 -and $line.Length -gt 37) { $line; $line = ' ' * 37 }
                 $line = if ($line.EndsWith(' ')) { $line + $word } else { "$line $word" }
             }
             $line

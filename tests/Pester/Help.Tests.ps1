@@ -142,7 +142,7 @@ Describe 'The documentation' {
 
     It 'ships every about_WebexCalls topic, and Get-Help reads each' -ForEach @(
         @{ Topic = 'about_WebexCalls' }, @{ Topic = 'about_WebexCalls_AdminMode' }, @{ Topic = 'about_WebexCalls_Errors' },
-        @{ Topic = 'about_WebexCalls_RateLimits' }, @{ Topic = 'about_WebexCalls_Watching' }
+        @{ Topic = 'about_WebexCalls_RateLimits' }, @{ Topic = 'about_WebexCalls_Watching' }, @{ Topic = 'about_WebexCalls_Events' }
     ) {
         (Get-Help $Topic | Out-String) | Should -Match 'SHORT DESCRIPTION|LONG DESCRIPTION'
         Test-Path (Join-Path (Split-Path (Get-TestModulePath)) "en-US/$Topic.help.txt") | Should -BeTrue

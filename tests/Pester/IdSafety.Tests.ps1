@@ -15,7 +15,9 @@ BeforeDiscovery {
     $refused = @{ 'Get-WebexCallHistory' = 'LineOwnerId'; 'Set-WebexCallWrapUp' = 'LineOwnerId'; 'Set-WebexConferenceMute' = 'LineOwnerId'
         'Set-WebexConferenceDeafen' = 'LineOwnerId'; 'Set-WebexConferenceMode' = 'LineOwnerId' }
     $script:Cases = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet | Sort-Object Name) {
-        foreach ($name in $idParameters | Where-Object { $command.Parameters.ContainsKey($_) -and $refused[$command.Name] -ne $_ }) {
+        # A webhook's -Id is an id too (it goes into /webhooks/{webhookId}); elsewhere no cmdlet has a bare -Id.
+        $idsHere = $idParameters + @(if ($command.Noun -like '*Webhook') { 'Id' })
+        foreach ($name in $idsHere | Where-Object { $command.Parameters.ContainsKey($_) -and $refused[$command.Name] -ne $_ }) {
             # What it needs besides the id under test; ids it requires get a harmless value (wrap-up needs a member).
             $arguments = Get-RequiredArguments $command.Name
             if ($command.Name -eq 'Set-WebexCallWrapUp') { $arguments.MemberId = 'member-ok' }

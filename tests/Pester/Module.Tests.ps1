@@ -17,7 +17,7 @@ BeforeDiscovery {
     $script:AllCmdlets = (Get-Command -Module WebexCalls -CommandType Cmdlet).Name | Sort-Object
     # Rules, not lists: what these verbs do changes nothing at Webex (sign-in is local, reads and waits only read);
     # every other verb changes a call, so must support -WhatIf and -Confirm.
-    $readingVerbs = 'Connect', 'Disconnect', 'Get', 'Watch', 'Wait'
+    $readingVerbs = 'Connect', 'Disconnect', 'Get', 'Watch', 'Wait', 'ConvertFrom'
     $script:Changers = $AllCmdlets | Where-Object { $readingVerbs -notcontains ($_ -split '-')[0] }
     # -PassThru on a call returns the call.
     # (A conference action's -PassThru returns the conference instead.)

@@ -99,6 +99,20 @@ BeforeDiscovery {
             Destination = 'Refused'; None = 'Refused' }
         @{ Cmdlet = 'Disconnect-WebexCalling'; Arguments = @{}
             String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        # Webhooks take webhook ids (or webhooks); a call, a people row or a number is not one, so nothing is sent.
+        @{ Cmdlet = 'Get-WebexCallWebhook'; Arguments = @{}
+            String = 'GET /v1/webhooks/{call}'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        @{ Cmdlet = 'Remove-WebexCallWebhook'; Arguments = @{}
+            String = 'DELETE /v1/webhooks/{call}'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        # Webex needs the name and the target on every update: the ones not given are read first.
+        @{ Cmdlet = 'Set-WebexCallWebhook'; Arguments = @{ Name = 'renamed' }
+            String = 'GET /v1/webhooks/{call}'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        # Only rows with a TargetUrl create webhooks; none of these has one.
+        @{ Cmdlet = 'New-WebexCallWebhook'; Arguments = @{}
+            String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
+        # Pure: no request ever; a call id is not an event, and an object is not a raw body.
+        @{ Cmdlet = 'ConvertFrom-WebexCallEvent'; Arguments = @{}
+            String = 'Refused'; Session = 'Refused'; People = 'Refused'; PeopleWithNumber = 'Refused'; Destination = 'Refused'; None = 'Refused' }
     )
 
     # A cmdlet whose operation's body is only a call id (hold, hangup, the recording actions, push, ...) gets its row
@@ -170,7 +184,7 @@ Describe 'The pipeline table' {
         $loose = foreach ($command in Get-Command -Module WebexCalls -CommandType Cmdlet) {
             foreach ($parameter in $command.Parameters.Values) {
                 $byValue = $parameter.Attributes | Where-Object { $_ -is [Parameter] -and $_.ValueFromPipeline }
-                $strict = $parameter.Attributes | Where-Object { $_.GetType().Name -in 'CallIdTransformationAttribute', 'PlainTextTransformationAttribute' }
+                $strict = $parameter.Attributes | Where-Object { $_.GetType().Name -in 'CallIdTransformationAttribute', 'PlainTextTransformationAttribute', 'WebhookIdTransformationAttribute' }
                 if ($byValue -and $parameter.ParameterType -in [string], [string[]] -and -not $strict) { "$($command.Name) -$($parameter.Name)" }
             }
         }

@@ -207,6 +207,7 @@ function Get-RequiredArguments([string] $Cmdlet) {
         'Start-WebexConference' = @{ CallId = @('call-ok', 'call-two') }
         'Set-WebexConferenceDeafen' = @{ CallId = 'call-ok' }
         'Add-WebexConferenceParticipant' = @{ CallId = 'call-ok' }
+        'Set-WebexCallWebhook' = @{ Name = 'renamed' }
     }
     if ($needs[$Cmdlet]) { $needs[$Cmdlet].Clone() } else { @{} }
 }

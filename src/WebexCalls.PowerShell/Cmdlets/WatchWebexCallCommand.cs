@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WebexCalls.Client;
 using WebexCalls.Client.Watching;
+using WebexCalls.Client.Events;
 
 namespace WebexCalls.Commands
 {
@@ -56,10 +57,12 @@ namespace WebexCalls.Commands
     /// <para>To act on one call rather than watch them all, wait for it: dial, wait for it to connect, then send digits.</para>
     /// </example>
     [WebexOperation("calls")]
-    [Cmdlet(VerbsCommon.Watch, "WebexCall", HelpUri = HelpLinks.Base + "#watch-webexcall")]
+    [Cmdlet(VerbsCommon.Watch, "WebexCall", DefaultParameterSetName = PollSet, HelpUri = HelpLinks.Base + "#watch-webexcall")]
     [OutputType(typeof(CallChange))]
     public sealed class WatchWebexCallCommand : WebexCallCmdlet
     {
+        private const string PollSet = "Poll";
+        private const string EventSet = "Events";
         private readonly List<CallScope> _scopes = new List<CallScope>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private TimeSpan? _limit;
@@ -68,9 +71,35 @@ namespace WebexCalls.Commands
         /// How often each owner's calls are read, in seconds (0.5 to 3600; 5 by default). Many members share it: the
         /// reads are spread over the interval.
         /// </summary>
-        [Parameter]
+        [Parameter(ParameterSetName = PollSet)]
         [ValidateRange(0.5, 3600)]
         public double IntervalSec { get; set; } = 5;
+
+        /// <summary>
+        /// Watches from webhook events instead of polling: the HttpListener prefix Webex's deliveries reach, such as
+        /// http://+:8080/webex/. The calls are read once to start from, then events tell what changes.
+        /// </summary>
+        [Parameter(ParameterSetName = EventSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? EventPrefix { get; set; }
+
+        /// <summary>A public URL that reaches -EventPrefix: a webhook to it is created at the start and removed at the end.</summary>
+        [Parameter(ParameterSetName = EventSet)]
+        [ValidateNotNull]
+        public Uri? PublicUrl { get; set; }
+
+        /// <summary>The webhook's secret: every delivery's signature is checked with it (-PublicUrl makes a fresh one when not given).</summary>
+        [Parameter(ParameterSetName = EventSet)]
+        [ValidateNotNull]
+        public System.Security.SecureString? Secret { get; set; }
+
+        /// <summary>
+        /// How often, in seconds (10 to 86400; 300 by default), owners are read again to catch lost events: those with
+        /// calls or events since the last time, and a sixth of the idle ones in turn.
+        /// </summary>
+        [Parameter(ParameterSetName = EventSet)]
+        [ValidateRange(1, 86400)]
+        public double ResyncIntervalSec { get; set; } = 300;
 
         /// <summary>
         /// Keeps only the changes whose new state is one of these; a Removed change counts with its last state seen and
@@ -134,31 +163,57 @@ namespace WebexCalls.Commands
                 return;
             }
 
-            var watcher = new CallWatcher(Client, _scopes, new CallWatchOptions
-            {
-                Interval = TimeSpan.FromSeconds(IntervalSec),
-                MaxConcurrency = ThrottleLimit,
-                IncludeExisting = IncludeExisting.IsPresent,
-            });
             var output = Output;
             var states = State;
-            var progress = new ProgressRecord(0x5EC1, "Watching calls", "Watching " + (_scopes.Count == 1 ? "calls" : _scopes.Count + " members") + "; Ctrl+C stops");
+            var events = ParameterSetName == EventSet;
+            var progress = new ProgressRecord(0x5EC1, "Watching calls", "Watching " + (_scopes.Count == 1 ? "calls" : _scopes.Count + " members") + (events ? " by events" : string.Empty) + "; Ctrl+C stops");
             var seen = 0;
             WriteProgress(progress);
             using var timeout = _limit is TimeSpan after ? new CancellationTokenSource(after) : new CancellationTokenSource();
             using var watch = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, timeout.Token);
-            var run = watcher.RunAsync(
-                change =>
+            Action<CallChange> changed = change =>
+            {
+                if (Wanted(change, states))
                 {
-                    if (Wanted(change, states))
+                    output.Change(change);
+                    output.Progress(new ProgressRecord(progress.ActivityId, progress.Activity, Interlocked.Increment(ref seen) + " change(s) so far; Ctrl+C stops"));
+                }
+            };
+            Action<CallScope, WebexApiException> failed = (scope, ex) => output.Error(WebexErrorRecords.From(ex, scope.MemberId ?? (object)"the user's calls"));
+            CallEventWatcher? eventWatcher = null;
+            EventReception? reception = null;
+            Task run;
+            if (events)
+            {
+                eventWatcher = new CallEventWatcher(Client, _scopes, new CallEventWatchOptions
+                {
+                    ResyncInterval = TimeSpan.FromSeconds(ResyncIntervalSec),
+                    MaxConcurrency = ThrottleLimit,
+                    IncludeExisting = IncludeExisting.IsPresent,
+                });
+                var sink = eventWatcher;
+                reception = EventReception.Start(
+                    this, Requests, () => Client, EventPrefix!, Secret, PublicUrl, _scopes.Any(scope => scope.IsMember),
+                    sink.Apply,
+                    refused => output.Warning("Refused a delivery" + (refused.Remote is null ? string.Empty : " from " + refused.Remote) + " with " + refused.StatusCode + ": " + refused.Reason),
+                    fault =>
                     {
-                        output.Change(change);
-                        output.Progress(new ProgressRecord(progress.ActivityId, progress.Activity, Interlocked.Increment(ref seen) + " change(s) so far; Ctrl+C stops"));
-                    }
-                },
-                (scope, ex) => output.Error(WebexErrorRecords.From(ex, scope.MemberId ?? (object)"the user's calls")),
-                output.Verbose,
-                watch.Token);
+                        output.Warning("The event listener failed (" + fault.Message + "): the watch goes on by re-reading every " + ResyncIntervalSec + " s.");
+                        sink.RequestResync();
+                    });
+                run = eventWatcher.RunAsync(changed, failed, output.Verbose, watch.Token);
+            }
+            else
+            {
+                var watcher = new CallWatcher(Client, _scopes, new CallWatchOptions
+                {
+                    Interval = TimeSpan.FromSeconds(IntervalSec),
+                    MaxConcurrency = ThrottleLimit,
+                    IncludeExisting = IncludeExisting.IsPresent,
+                });
+                run = watcher.RunAsync(changed, failed, output.Verbose, watch.Token);
+            }
+
             try
             {
                 Await(run);
@@ -184,6 +239,10 @@ namespace WebexCalls.Commands
                 {
                     // It ended by cancellation, as asked.
                 }
+
+                // The listener stops and the webhook made for -PublicUrl is removed, however the watch ended.
+                reception?.Dispose();
+                eventWatcher?.Dispose();
 
                 progress.RecordType = ProgressRecordType.Completed;
                 try

@@ -77,6 +77,9 @@ namespace WebexCalls.Commands
         /// <summary>Where work off the pipeline thread puts what it has to say; written on the pipeline thread, in order.</summary>
         internal OutputQueue Output => new OutputQueue(_host, this);
 
+        /// <summary>The host the requests run through, for helpers that need it (the event receiver).</summary>
+        internal CmdletHost Requests => _host;
+
         /// <summary>
         /// The owners of this pipeline item's calls (see <see cref="ScopeResolver"/>); null, after a non-terminating
         /// WebexInvalidScope error naming <paramref name="target"/>, when the parameters contradict each other.

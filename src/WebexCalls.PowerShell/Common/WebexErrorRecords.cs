@@ -46,6 +46,7 @@ namespace WebexCalls.Commands
                 case "lineOwnerId": return "LineOwnerId";
                 case "endpointId": return "EndpointId";
                 case "locationId": return "LocationId";
+                case "webhookId": return "Id";
                 default: return null;
             }
         }
