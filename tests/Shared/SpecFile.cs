@@ -33,6 +33,17 @@ internal static class SpecFile
     /// <summary>The Conference Controls spec as JSON.</summary>
     public static JsonObject ConferenceJson => ConferenceDocument.Value;
 
+    /// <summary>Cisco's Webhooks and Webhook Interest Registrations spec, beside the Call Controls one.</summary>
+    public const string WebhooksFileName = "webex-webhooks.openapi.yml";
+
+    /// <summary>Where the Webhooks spec is; null where it is absent.</summary>
+    public static string? WebhooksPath { get; } = Find(WebhooksFileName);
+
+    private static readonly Lazy<JsonObject> WebhooksDocument = new(() => (JsonObject)ToJson(LoadYaml(WebhooksPath!))!);
+
+    /// <summary>The Webhooks spec as JSON.</summary>
+    public static JsonObject WebhooksJson => WebhooksDocument.Value;
+
     private static string? Find(string fileName)
     {
         var overridePath = fileName == FileName ? Environment.GetEnvironmentVariable("WEBEXCALLS_SPEC_PATH") : null;
@@ -138,6 +149,19 @@ public sealed class ConferenceSpecFactAttribute : FactAttribute
         if (SpecFile.ConferencePath is null)
         {
             Skip = "../shared/reference/" + SpecFile.ConferenceFileName + " is absent (a clone outside the workplace), so this spec check is skipped.";
+        }
+    }
+}
+
+/// <summary>A fact that needs Cisco's Webhooks spec file; skipped, with the reason, where it is absent.</summary>
+public sealed class WebhooksSpecFactAttribute : FactAttribute
+{
+    /// <summary>Sets Skip when the spec file cannot be found.</summary>
+    public WebhooksSpecFactAttribute()
+    {
+        if (SpecFile.WebhooksPath is null)
+        {
+            Skip = "../shared/reference/" + SpecFile.WebhooksFileName + " is absent (a clone outside the workplace), so this spec check is skipped.";
         }
     }
 }
