@@ -128,8 +128,11 @@ namespace WebexCalls.Client.Events
         private async Task HandleAsync(HttpListenerContext context)
         {
             var response = context.Response;
+            string? remote = null;
             try
             {
+                // Read before the answer: once the response is closed, the request's endpoint may be gone.
+                remote = context.Request.RemoteEndPoint?.ToString();
                 if (!string.Equals(context.Request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
                 {
                     response.AddHeader("Allow", "POST");
@@ -158,7 +161,7 @@ namespace WebexCalls.Client.Events
                 {
                     var status = ex.Problem == WebexEventProblem.NotAnEvent ? 400 : 401;
                     Answer(response, status);
-                    _refused!(new RefusedDelivery(status, ex.Problem, ex.Message, context.Request.RemoteEndPoint?.ToString()));
+                    _refused!(new RefusedDelivery(status, ex.Problem, ex.Message, remote));
                     return;
                 }
 

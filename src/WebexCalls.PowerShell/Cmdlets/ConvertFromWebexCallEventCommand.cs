@@ -40,14 +40,15 @@ namespace WebexCalls.Commands
         [ValidateNotNull]
         public object Body { get; set; } = null!;
 
-        /// <summary>The X-Spark-Signature header's value.</summary>
+        /// <summary>The X-Spark-Signature header's value; null or empty when the delivery had none (refused when -Secret is given).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull]
+        [AllowEmptyString]
         public string? Signature { get; set; }
 
         /// <summary>The request's headers (any dictionary); X-Spark-Signature is taken from it, whatever its case.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
+        [AllowNull]
         public IDictionary? Headers { get; set; }
 
         /// <summary>The webhook's secret: with it, the signature is checked and a delivery without a good one is refused.</summary>
@@ -78,7 +79,7 @@ namespace WebexCalls.Commands
             {
                 if (_key != null)
                 {
-                    WebexEventReader.Verify(body, Signature ?? SignatureFrom(Headers), _key);
+                    WebexEventReader.Verify(body, string.IsNullOrEmpty(Signature) ? SignatureFrom(Headers) : Signature, _key);
                 }
 
                 WriteObject(WebexEventReader.Read(body, DateTimeOffset.UtcNow));
