@@ -127,6 +127,33 @@ Describe 'Webhook cmdlets' {
     }
 }
 
+Describe 'Event and webhook objects' {
+    BeforeAll { Reset-Simulator; Connect-TestSimulator }
+
+    It 'come back from a job typed, enums comparing by name, and the made secret stays behind' {
+        $event = ConvertFrom-WebexCallEvent -Body $SampleBody
+        $hook = New-WebexCallWebhook https://calls.example.com/job -WarningAction SilentlyContinue
+        $back = @(Start-Job { param($e, $h) $e; $h } -ArgumentList $event, $hook | Wait-Job | Receive-Job)
+        $back[0] | Should -BeOfType ([WebexCalls.WebexCallEvent])
+        ($back[0].Event -eq 'Created') | Should -BeTrue
+        $back[0].Call | Should -BeOfType ([WebexCalls.CallSession])
+        ($back[0].Call.State -eq 'Alerting') | Should -BeTrue
+        $back[1] | Should -BeOfType ([WebexCalls.WebexWebhook])
+        ($back[1].Status -eq 'Active') | Should -BeTrue
+        $back[1].Secret | Should -BeNullOrEmpty
+        Get-Job | Remove-Job -Force
+    }
+
+    It 'export to CSV with flat columns, and fit 80 columns in a table' {
+        $event = ConvertFrom-WebexCallEvent -Body $SampleBody
+        $csv = $event | ConvertTo-Csv | ConvertFrom-Csv
+        ($csv.Event, $csv.EventType, $csv.CallId, $csv.State) | Should -Be @('Created', 'received', 'call-1', 'Alerting')
+        $table = $event | Format-Table | Out-String -Width 80
+        $table | Should -Match 'received\s+alerting\s+Jane Doe <\+14085550100>'
+        ($table -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+    }
+}
+
 Describe 'Event interest cmdlets' {
     BeforeAll { Reset-Simulator; Connect-TestSimulator }
     BeforeEach { Clear-SimulatorRequest }
@@ -169,6 +196,10 @@ Describe 'ConvertFrom-WebexCallEvent' {
         (ConvertFrom-WebexCallEvent -Body $SampleBody -Headers @{ 'x-spark-signature' = $signature.ToUpperInvariant() } -Secret $Key).CallId | Should -Be 'call-1'
         (ConvertFrom-WebexCallEvent -Body ([Text.Encoding]::UTF8.GetBytes($SampleBody)) -Signature $signature -Secret $Key).CallId | Should -Be 'call-1'
         ($SampleBody | ConvertFrom-WebexCallEvent).EventType | Should -Be 'received' -Because 'without -Secret nothing is checked'
+        # A request object piped (Azure Functions' shape): its RawBody, not its parsed Body, and its Headers.
+        $request = [pscustomobject]@{ Body = ($SampleBody | ConvertFrom-Json -AsHashtable); RawBody = $SampleBody; Headers = @{ 'x-spark-signature' = $signature } }
+        ($request | ConvertFrom-WebexCallEvent -Secret $Key).CallId | Should -Be 'call-1'
+        ([pscustomobject]@{ Body = $SampleBody; Signature = $signature }, [pscustomobject]@{ Body = $SampleBody; Signature = $signature } | ConvertFrom-WebexCallEvent -Secret $Key).Count | Should -Be 2
     }
 
     It 'refuses <Case> with <ErrorId>' -ForEach @(

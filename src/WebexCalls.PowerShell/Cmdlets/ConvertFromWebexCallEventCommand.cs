@@ -14,7 +14,7 @@ namespace WebexCalls.Commands
     /// over those bytes, and a re-serialised object would not match. With -Secret it checks X-Spark-Signature (from
     /// -Signature, or from -Headers whatever the header's case): the hex HMAC-SHA1 of the body under the secret,
     /// compared in constant time; a missing or wrong signature is a WebexEventSignatureInvalid error and nothing is
-    /// written. A body that is not a webhook event is WebexEventInvalid. The WebexCallEvent it writes has the event
+    /// written. Piped objects give their RawBody (or a text Body), Signature and Headers by name. A body that is not a webhook event is WebexEventInvalid. The WebexCallEvent it writes has the event
     /// (Created, Updated, Deleted), Webex's eventType kept as sent (received, answered, disconnected, ...), the event's
     /// time, the webhook, the actor, and the call as a CallSession; for an organisation webhook (ownedBy org) the call's
     /// MemberId is the actor, so it pipes into the call cmdlets. Delivery is at least once and in no promised order:
@@ -110,12 +110,32 @@ namespace WebexCalls.Commands
             }
         }
 
-        private static byte[]? RawBytes(object value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+        // Text or bytes as given; from a piped request object (Azure's $Request, a row of captured deliveries), its
+        // RawBody, else its Body or Content when that is text or bytes. A parsed body is none of these.
+        private static byte[]? RawBytes(object value)
         {
-            byte[] bytes => bytes,
-            string text => Encoding.UTF8.GetBytes(text),
-            _ => null,
-        };
+            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+            {
+                case byte[] bytes:
+                    return bytes;
+                case string text:
+                    return Encoding.UTF8.GetBytes(text);
+                case IDictionary _:
+                    return null;
+            }
+
+            var bag = PSObject.AsPSObject(value);
+            foreach (var name in new[] { "RawBody", "Body", "Content" })
+            {
+                var inner = bag.Properties[name]?.Value;
+                if (inner != null && !(inner is PSObject nested && nested.BaseObject is PSCustomObject) && RawBytes(inner) is byte[] found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
 
         private static string? SignatureFrom(IDictionary? headers)
         {

@@ -87,11 +87,6 @@ namespace WebexCalls.Commands
                     "WebexInvalidTimeout", ErrorCategory.InvalidArgument, limit));
             }
 
-            if (Secret is null && PublicUrl is null)
-            {
-                WriteWarning("No -Secret: deliveries to " + Prefix + " are not verified, so anyone who can reach it can send events. Give the webhook's secret, or -PublicUrl to make a webhook with a fresh one.");
-            }
-
             if (PublicUrl != null && !ShouldProcess(PublicUrl + " (a webhook for the calls, removed when this command ends)", "Create webhook and listen on " + Prefix))
             {
                 return;

@@ -26,8 +26,15 @@ namespace WebexCalls.Commands
     /// fails is a non-terminating error for that member: after a 5xx or a timeout the watch goes on reading it; after a
     /// refusal about that member (400, 403, 404) it stops watching that member (-Verbose says so), and ends when none is
     /// left; a token Webex no longer accepts (401) ends the watch with a terminating error. Polling sees what changed between
-    /// two readings: a call that starts and ends within one interval is not seen. Webex's telephony_calls webhooks
-    /// would see every event, but need a public HTTPS endpoint (see docs/watching.md).
+    /// two readings: a call that starts and ends within one interval is not seen.
+    ///
+    /// With -EventPrefix it watches from Webex's webhook events instead, writing the same CallChange objects: it reads
+    /// each owner once to start from, listens on the prefix (with -PublicUrl, a webhook to it is made with a fresh
+    /// secret and removed when the watch ends; an organisation's webhook when members are watched), applies each event
+    /// to its call in EventTime order (an event older than one applied, or after the call's end, is dropped, so late
+    /// and repeated deliveries are harmless), and reads owners again every -ResyncIntervalSec (those with calls or
+    /// events since, and a sixth of the idle ones in turn) and at once after any sign of a lost event. Every event is
+    /// seen, for a few requests instead of one per member per interval; Webex must reach the prefix (docs/events.md).
     /// </remarks>
     /// <example>
     /// <code>Watch-WebexCall -MemberId (Import-Csv ./team.csv).PersonId -Timeout '01:00:00' | Select-Object SeenAt, MemberId, Change, PreviousState, State, RemoteName, RemoteNumber | Export-Csv ./team-calls.csv</code>
@@ -47,6 +54,10 @@ namespace WebexCalls.Commands
     /// Admin mode: warns about any agent's call held longer than two minutes. Each pass watches for 30 seconds, so the
     /// check also runs when nothing changes; -IncludeExisting makes each pass start from every call's current state.
     /// </para>
+    /// </example>
+    /// <example>
+    /// <code>Watch-WebexCall -MemberId $agents -EventPrefix http://+:8080/webex/ -PublicUrl https://abc123.ngrok.app/webex/ | Export-Csv ./agents-calls.csv</code>
+    /// <para>Admin mode, from events: every change to the agents' calls, as it happens, with an ngrok tunnel to port 8080.</para>
     /// </example>
     /// <example>
     /// <code>Watch-WebexCall -State Alerting | Select-Object -First 1</code>
@@ -94,7 +105,7 @@ namespace WebexCalls.Commands
         public System.Security.SecureString? Secret { get; set; }
 
         /// <summary>
-        /// How often, in seconds (10 to 86400; 300 by default), owners are read again to catch lost events: those with
+        /// How often, in seconds (1 to 86400; 300 by default), owners are read again to catch lost events: those with
         /// calls or events since the last time, and a sixth of the idle ones in turn.
         /// </summary>
         [Parameter(ParameterSetName = EventSet)]

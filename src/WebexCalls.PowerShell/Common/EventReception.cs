@@ -58,6 +58,11 @@ namespace WebexCalls.Commands
                     "WebexEventPrefixInvalid", ErrorCategory.InvalidArgument, publicUrl));
             }
 
+            if (secret is null && publicUrl is null)
+            {
+                cmdlet.WriteWarning("No -Secret: deliveries to " + normalized + " are not verified, so anyone who can reach it can send events. Give the webhook's secret, or -PublicUrl to make a webhook with a fresh one.");
+            }
+
             var webhookClient = publicUrl is null ? null : client?.Invoke();
             var signWith = secret ?? (publicUrl is null ? null : WebhookSecret.Generate());
             var key = signWith is null ? null : WebhookSecret.ToKey(signWith);

@@ -7,7 +7,7 @@ using System.Management.Automation;
 namespace WebexCalls.Commands
 {
     /// <summary>
-    /// Brings a CallSession, ParkedCall, CallHistoryRecord, CallChange, WebexConference or CallingMember back to life when it returns from a job, a remote session
+    /// Brings a CallSession, ParkedCall, CallHistoryRecord, CallChange, WebexConference, CallingMember, WebexCallEvent or WebexWebhook back to life when it returns from a job, a remote session
     /// or Import-Clixml (types.ps1xml names this converter, and the Deserialized. types' TargetTypeForDeserialization):
     /// without it, enum properties come back as numbers, so <c>Where-Object State -eq Held</c> finds nothing. The raw
     /// strings each object keeps are read again, by the same <see cref="WebexValues"/> the client reads the wire with,
@@ -15,7 +15,7 @@ namespace WebexCalls.Commands
     /// </summary>
     public sealed class WebexObjectConverter : PSTypeConverter
     {
-        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord), typeof(CallChange), typeof(WebexConference), typeof(CallingMember) };
+        private static readonly Type[] Targets = { typeof(CallSession), typeof(ParkedCall), typeof(CallHistoryRecord), typeof(CallChange), typeof(WebexConference), typeof(CallingMember), typeof(WebexCallEvent), typeof(WebexWebhook) };
 
         /// <inheritdoc />
         public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
@@ -80,6 +80,53 @@ namespace WebexCalls.Commands
                     LocationId = Text(bag, "LocationId"),
                     OrgId = Text(bag, "OrgId"),
                     HasCalling = Value(bag, "HasCalling") is bool calling && calling,
+                    ConnectionId = Text(bag, "ConnectionId"),
+                };
+            }
+
+            if (destinationType == typeof(WebexCallEvent))
+            {
+                var rawEvent = Text(bag, "RawEvent");
+                var rawResource = Text(bag, "RawResource");
+                return new WebexCallEvent
+                {
+                    Event = WebexValues.EventKind(rawEvent),
+                    RawEvent = rawEvent,
+                    EventType = Text(bag, "EventType"),
+                    EventTime = Time(Value(bag, "EventTime")),
+                    WebhookId = Text(bag, "WebhookId"),
+                    WebhookName = Text(bag, "WebhookName"),
+                    Resource = WebexValues.WebhookResource(rawResource),
+                    RawResource = rawResource,
+                    ActorId = Text(bag, "ActorId"),
+                    OrgId = Text(bag, "OrgId"),
+                    CompletedElsewhere = Value(bag, "CompletedElsewhere") is bool elsewhere && elsewhere,
+                    Call = Value(bag, "Call") switch { CallSession live => live, PSObject call => ToCall(call), _ => null },
+                    ReceivedAt = Time(Value(bag, "ReceivedAt")) ?? DateTimeOffset.UtcNow,
+                };
+            }
+
+            if (destinationType == typeof(WebexWebhook))
+            {
+                // The secret is never serialized (types.ps1xml), so the copy has none.
+                var rawResource = Text(bag, "RawResource");
+                var rawEvent = Text(bag, "RawEvent");
+                var rawStatus = Text(bag, "RawStatus");
+                return new WebexWebhook
+                {
+                    Id = Text(bag, "Id") ?? string.Empty,
+                    Name = Text(bag, "Name"),
+                    TargetUrl = Text(bag, "TargetUrl"),
+                    Resource = WebexValues.WebhookResource(rawResource),
+                    RawResource = rawResource,
+                    Event = WebexValues.WebhookEvent(rawEvent),
+                    RawEvent = rawEvent,
+                    Filter = Text(bag, "Filter"),
+                    Status = WebexValues.WebhookStatus(rawStatus),
+                    RawStatus = rawStatus,
+                    Created = Time(Value(bag, "Created")),
+                    OwnedBy = Text(bag, "OwnedBy"),
+                    HasSecret = Value(bag, "HasSecret") is bool hasSecret && hasSecret,
                     ConnectionId = Text(bag, "ConnectionId"),
                 };
             }
