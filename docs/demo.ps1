@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     A walk through WebexCalls against the simulator: dial, hold and resume; answer a ringing call; park and retrieve
-    one; record it and send digits; transfer; merge two calls into a conference; read the history; hang up.
+    one; record it and send digits; transfer; merge two calls into a conference; read the history; hang up; watch by
+    polling, then receive the same kind of change as webhook events.
 .DESCRIPTION
     Run by `./build.ps1 Demo`, which builds the module, starts the simulator and sets WEBEXCALLS_MODULE_PATH and
     WEBEXCALLS_SIMULATOR_URI. Every step prints the command, then the objects a user would see. Lines marked
@@ -42,6 +43,11 @@ $steps = @(
     '# (simulator) In a second, Jane Doe rings in; she gives up a second later:'
     "`$null = Invoke-RestMethod -Method Post '$control/timeline' -ContentType application/json -Body '{""events"":[{""afterMs"":1000,""event"":""incoming"",""callId"":""demo-ring"",""number"":""+14085550100""},{""afterMs"":2000,""event"":""ringOut"",""callId"":""demo-ring""}]}'"
     "Watch-WebexCall -IntervalSec 0.5 -Timeout '00:00:03'"
+    '# Events instead of polling: a webhook to a listener here (the simulator reaches loopback; Webex needs a tunnel),'
+    '# made for the receive and removed after it. (simulator) In a second, Jane Doe rings in again and gives up:'
+    "`$null = Invoke-RestMethod -Method Post '$control/timeline' -ContentType application/json -Body '{""events"":[{""afterMs"":1000,""event"":""incoming"",""callId"":""demo-event"",""number"":""+14085550100""},{""afterMs"":1500,""event"":""ringOut"",""callId"":""demo-event""}]}'"
+    '$prefix = "http://127.0.0.1:{0}/webex/" -f (Get-Random -Minimum 20000 -Maximum 40000); Receive-WebexCallEvent -Prefix $prefix -PublicUrl $prefix -Count 3 -Timeout ''00:00:05'''
+    'Get-WebexCallWebhook | Measure-Object | Select-Object Count'
     'Disconnect-WebexCalling'
 )
 

@@ -197,7 +197,7 @@ namespace WebexCalls.Client
         {
             if (target is null || !target.IsAbsoluteUri || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
             {
-                throw new ArgumentException("The target must be an absolute http or https URL that Webex can reach, such as https://example.com/webex; '" + target + "' is not.", nameof(target));
+                throw new ArgumentException("The target must be an absolute http or https URL that Webex can reach, such as https://example.com/webex; '" + target + "' is not.");
             }
 
             return target.AbsoluteUri;

@@ -98,6 +98,13 @@ Describe 'Webhook cmdlets' {
         { Set-WebexCallWebhook $hook.Id -ErrorAction Stop } | Should -Throw -ErrorId 'WebexWebhookNoChange*'
     }
 
+    It 'an unknown webhook id is WebexNotFound, with advice that names Get-WebexCallWebhook' {
+        Get-WebexCallWebhook -Id 'no-such-hook' -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'WebexNotFound*'
+        $missing[0].ErrorDetails.RecommendedAction | Should -Match 'Get-WebexCallWebhook'
+        $missing[0].Exception.TrackingId | Should -Not -BeNullOrEmpty
+    }
+
     It 'Remove-WebexCallWebhook -WhatIf sends nothing; piped, it removes each' {
         Get-WebexCallWebhook | Remove-WebexCallWebhook -WhatIf
         @(Get-SimulatorRequest | Where-Object method -EQ 'DELETE') | Should -BeNullOrEmpty

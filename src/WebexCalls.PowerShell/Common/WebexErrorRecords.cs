@@ -180,11 +180,16 @@ namespace WebexCalls.Commands
             switch (exception.Kind)
             {
                 case WebexErrorKind.InvalidId:
-                    return "Nothing was sent. Give the id as Webex wrote it: call ids from Get-WebexCall, member ids from the People API or Control Hub.";
+                    return "Nothing was sent. Give the id as Webex wrote it: call ids from Get-WebexCall, member ids from Get-WebexCallingMember, webhook ids from Get-WebexCallWebhook.";
                 case WebexErrorKind.NotFound:
                     if (exception.CallId != null)
                     {
                         return "The call has ended or the id is wrong. Run Get-WebexCall to see the active calls.";
+                    }
+
+                    if (exception.Path.StartsWith("/webhooks/", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return "No such webhook: it was removed, or the id is wrong. Get-WebexCallWebhook lists the webhooks this token can see.";
                     }
 
                     if (scopes == AdminScopes && exception.Method == "GET")
