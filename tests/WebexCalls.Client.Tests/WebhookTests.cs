@@ -106,6 +106,9 @@ public sealed class WebhookTests
         Assert.Equal("member-7", read.Call!.MemberId);
         Assert.Equal("org-1", read.Call.OrgId);
         Assert.Equal("somethingNew", read.EventType);
+        // An admin's webhook without ownedBy org: the actor is not the creator, so the call is the actor's.
+        var admins = WebexEventReader.Read(Encoding.UTF8.GetBytes(Delivery(actor: "member-8").Replace("\"createdBy\":\"person-1\"", "\"createdBy\":\"admin-1\"")), DateTimeOffset.UtcNow);
+        Assert.Equal("member-8", admins.Call!.MemberId);
         var odd = WebexEventReader.Read(Encoding.UTF8.GetBytes(Delivery("migrated")), DateTimeOffset.UtcNow);
         Assert.Equal((WebexEventKind.Unknown, "migrated"), (odd.Event, odd.RawEvent));
     }

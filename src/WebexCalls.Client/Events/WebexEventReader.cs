@@ -75,8 +75,9 @@ namespace WebexCalls.Client.Events
         }
 
         /// <summary>
-        /// Reads one delivery's body. For an organisation's webhook (<c>ownedBy</c> <c>org</c>) the call's MemberId is
-        /// the event's actor, so it acts through the Members API. Throws a <see cref="WebexEventException"/> for a body
+        /// Reads one delivery's body. For another member's call (an organisation webhook, <c>ownedBy</c> <c>org</c>, or
+        /// an actor who is not the webhook's creator) the call's MemberId is the event's actor, so it acts through the
+        /// Members API. Throws a <see cref="WebexEventException"/> for a body
         /// that is not a webhook event; an unknown <c>event</c> or <c>eventType</c> is kept, never an error.
         /// </summary>
         public static WebexCallEvent Read(byte[] body, DateTimeOffset receivedAt)
@@ -97,8 +98,12 @@ namespace WebexCalls.Client.Events
             }
 
             var data = envelope.Data;
-            var orgWide = string.Equals(envelope.OwnedBy, "org", StringComparison.OrdinalIgnoreCase);
-            var scope = orgWide && !string.IsNullOrEmpty(envelope.ActorId) ? CallScope.ForMember(envelope.ActorId!, envelope.OrgId) : null;
+            // Someone else's call: an organisation webhook's, or one whose actor is not the webhook's creator (an
+            // admin's webhook that Webex fills with members' calls without ownedBy org, which the spec leaves open).
+            // It acts through the Members API; the user's own call (actor = creator) acts as the user.
+            var othersCall = string.Equals(envelope.OwnedBy, "org", StringComparison.OrdinalIgnoreCase)
+                || (!string.IsNullOrEmpty(envelope.CreatedBy) && !string.Equals(envelope.CreatedBy, envelope.ActorId, StringComparison.Ordinal));
+            var scope = othersCall && !string.IsNullOrEmpty(envelope.ActorId) ? CallScope.ForMember(envelope.ActorId!, envelope.OrgId) : null;
             var hasCall = !string.IsNullOrEmpty(data.CallId ?? data.Id);
             return new WebexCallEvent
             {

@@ -66,6 +66,7 @@ namespace WebexCalls.Client.Wire
         [JsonPropertyName("event")] public string? Event { get; set; }
         [JsonPropertyName("orgId")] public string? OrgId { get; set; }
         [JsonPropertyName("ownedBy")] public string? OwnedBy { get; set; }
+        [JsonPropertyName("createdBy")] public string? CreatedBy { get; set; }
         [JsonPropertyName("actorId")] public string? ActorId { get; set; }
         [JsonPropertyName("data")] public CallWire? Data { get; set; }
     }

@@ -16,8 +16,8 @@ namespace WebexCalls.Commands
     /// compared in constant time; a missing or wrong signature is a WebexEventSignatureInvalid error and nothing is
     /// written. Piped objects give their RawBody (or a text Body), Signature and Headers by name. A body that is not a webhook event is WebexEventInvalid. The WebexCallEvent it writes has the event
     /// (Created, Updated, Deleted), Webex's eventType kept as sent (received, answered, disconnected, ...), the event's
-    /// time, the webhook, the actor, and the call as a CallSession; for an organisation webhook (ownedBy org) the call's
-    /// MemberId is the actor, so it pipes into the call cmdlets. Delivery is at least once and in no promised order:
+    /// time, the webhook, the actor, and the call as a CallSession; for another member's call (an organisation webhook,
+    /// or an actor who is not the webhook's creator) the call's MemberId is the actor, so it pipes into the call cmdlets. Delivery is at least once and in no promised order:
     /// dedupe on CallId, Event, EventType and EventTime, and order by EventTime (docs/events.md).
     /// </remarks>
     /// <example>
