@@ -19,31 +19,8 @@ namespace WebexCalls.Commands
         private const string Hint = "Give a call id, or pipe CallSession objects or objects with a CallId property.";
 
         /// <summary>Returns the call id of a call object, the ids of a collection of them; refuses other objects.</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            if (inputData is null)
-            {
-                return null;
-            }
-
-            if (TryGetCallId(inputData, out var id))
-            {
-                return id;
-            }
-
-            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is IEnumerable items && !(items is IDictionary))
-            {
-                var ids = new List<string>();
-                foreach (var item in items)
-                {
-                    ids.Add(TryGetCallId(item, out var itemId) ? itemId! : throw PipelineInput.NotA("a call", item, Hint));
-                }
-
-                return ids.ToArray();
-            }
-
-            throw PipelineInput.NotA("a call", inputData, Hint);
-        }
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
+            PipelineInput.Ids(inputData, TryGetCallId, "a call", Hint);
 
         private static bool TryGetCallId(object? value, out string? id)
         {

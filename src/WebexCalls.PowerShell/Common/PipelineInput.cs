@@ -51,6 +51,40 @@ namespace WebexCalls.Commands
             return new ArgumentTransformationMetadataException(message, new PSInvalidCastException(message));
         }
 
+        /// <summary>A value that stands for one id when it is one, else null: the shape of an id transformation's reader.</summary>
+        public delegate bool IdReader(object? value, out string? id);
+
+        /// <summary>
+        /// What an id transformation returns: the id <paramref name="read"/> finds in <paramref name="inputData"/>, or
+        /// the ids of each item of a collection; anything else (or any item of a collection that is not one) is refused
+        /// as not <paramref name="what"/>.
+        /// </summary>
+        public static object? Ids(object? inputData, IdReader read, string what, string hint)
+        {
+            if (inputData is null)
+            {
+                return null;
+            }
+
+            if (read(inputData, out var id))
+            {
+                return id;
+            }
+
+            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is System.Collections.IEnumerable items && !(items is System.Collections.IDictionary))
+            {
+                var ids = new System.Collections.Generic.List<string>();
+                foreach (var item in items)
+                {
+                    ids.Add(read(item, out var itemId) ? itemId! : throw NotA(what, item, hint));
+                }
+
+                return ids.ToArray();
+            }
+
+            throw NotA(what, inputData, hint);
+        }
+
         /// <summary>Names an object by its type and first properties, for messages ("a PSCustomObject with PersonId, DisplayName").</summary>
         public static string Describe(object? value)
         {

@@ -17,31 +17,8 @@ namespace WebexCalls.Commands
         private const string Hint = "Give a webhook id, or pipe the webhooks Get-WebexCallWebhook writes.";
 
         /// <summary>Returns the id of a webhook, the ids of a collection of them; refuses other objects.</summary>
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            if (inputData is null)
-            {
-                return null;
-            }
-
-            if (TryGetId(inputData, out var id))
-            {
-                return id;
-            }
-
-            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is IEnumerable items && !(items is IDictionary))
-            {
-                var ids = new List<string>();
-                foreach (var item in items)
-                {
-                    ids.Add(TryGetId(item, out var itemId) ? itemId! : throw PipelineInput.NotA("a webhook", item, Hint));
-                }
-
-                return ids.ToArray();
-            }
-
-            throw PipelineInput.NotA("a webhook", inputData, Hint);
-        }
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
+            PipelineInput.Ids(inputData, TryGetId, "a webhook", Hint);
 
         private static bool TryGetId(object? value, out string? id)
         {
