@@ -98,6 +98,14 @@ Describe 'Webhook cmdlets' {
         { Set-WebexCallWebhook $hook.Id -ErrorAction Stop } | Should -Throw -ErrorId 'WebexWebhookNoChange*'
     }
 
+    It 'completes -Id with the webhooks, by id or name' {
+        $line = 'Remove-WebexCallWebhook -Id Scr'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completions.Count | Should -Be 1
+        $completions[0].CompletionText | Should -Be (Get-WebexCallWebhook | Where-Object Name -EQ 'Screen pop').Id
+        $completions[0].ListItemText | Should -Match '^Screen pop\s+Active\s+https://calls.example.com/webex'
+    }
+
     It 'an unknown webhook id is WebexNotFound, with advice that names Get-WebexCallWebhook' {
         Get-WebexCallWebhook -Id 'no-such-hook' -ErrorVariable missing -ErrorAction SilentlyContinue
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'WebexNotFound*'

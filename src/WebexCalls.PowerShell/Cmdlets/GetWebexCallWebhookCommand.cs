@@ -38,6 +38,7 @@ namespace WebexCalls.Commands
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("WebhookId")]
         [WebhookIdTransformation]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 

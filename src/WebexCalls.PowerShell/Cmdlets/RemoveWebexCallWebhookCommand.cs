@@ -33,6 +33,7 @@ namespace WebexCalls.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("WebhookId")]
         [WebhookIdTransformation]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 

@@ -39,6 +39,7 @@ namespace WebexCalls.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("WebhookId")]
         [WebhookIdTransformation]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
