@@ -7,7 +7,7 @@
     Author               = 'The WebexCalls authors'
     CompanyName          = 'Community'
     Copyright            = '(c) 2026 The WebexCalls authors. MIT licence.'
-    Description          = 'Webex Calling call control from PowerShell: list, dial, answer, hold, transfer, park, record and hang up calls through the Webex Calling Call Controls API, with rich CallSession objects, -WhatIf, pipeline binding and a local simulator for trying it without a Webex account.'
+    Description          = 'Webex Calling call control from PowerShell: list, dial, answer, hold, transfer, park, record and hang up calls through the Webex Calling Call Controls API, manage conferences, and receive verified webhook events, with rich CallSession objects, -WhatIf, pipeline binding and a local simulator for trying it without a Webex account.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -24,7 +24,7 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Webex', 'WebexCalling', 'Cisco', 'Telephony', 'CallControl', 'Calls', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Webex', 'WebexCalling', 'Cisco', 'Telephony', 'CallControl', 'Calls', 'Webhooks', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/webexcalls/WebexCalls.PowerShell'
             ReleaseNotes = '{{ReleaseNotes}}'
