@@ -62,7 +62,7 @@ for ($r = 0; $r -lt $rounds; $r++) {
 # Part 2: receiving over HTTP, $concurrency deliveries at once, each stamped with its send time in eventTimestamp.
 # The sender is compiled: a PowerShell loop could not send faster than either receiver reads, and would be what is
 # measured. Each delivery is signed and stamped with its send time (eventTimestamp, to the tick) as it leaves.
-Add-Type -TypeDefinition @'
+$senderCode = @'
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
@@ -102,6 +102,7 @@ public static class BenchEventSender
     }
 }
 '@
+Add-Type -TypeDefinition $senderCode
 
 function Get-FreePrefix {
     $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -149,6 +150,46 @@ for ($r = 0; $r -lt $rounds; $r++) {
         foreach ($pair in $pairs) { $latency[$name].Add([TimeSpan]::FromTicks($pair[1] - $pair[0]).TotalMilliseconds) }
     }
 }
+
+# The receiving process's CPU per delivery, with the sender in another process: only the receiver's work is
+# counted (the listener, verifying, reading, writing the object), not the sender's, which shares these cores.
+$collectors = [ordered]@{
+    'Receive-WebexCallEvent' = { param($p) Receive-WebexCallEvent -Prefix $p -Secret $secret -Count $events -Timeout '00:05:00' }
+    'By hand: HttpListener + HMACSHA1 + ConvertFrom-Json' = { param($p) Receive-ByHand $p $events }
+}
+# A plain process, not a job: a job's remoting channel would spend the receiving process's CPU too.
+$pwsh = Get-PwshCommand
+$senderScript = Join-Path ([IO.Path]::GetTempPath()) "webexcalls-bench-sender-$PID.ps1"
+Set-Content -Path $senderScript -Encoding utf8 -Value @"
+param([string] `$Target, [int] `$Count, [int] `$Concurrency, [string] `$Secret)
+Add-Type -TypeDefinition @'
+$senderCode
+'@
+`$uri = [uri] `$Target
+for (`$i = 0; `$i -lt 400; `$i++) {
+    # Sends only once the receiver listens.
+    try { `$probe = [Net.Sockets.TcpClient]::new(`$uri.Host, `$uri.Port); `$probe.Dispose(); break } catch { Start-Sleep -Milliseconds 50 }
+}
+[BenchEventSender]::SendAsync(`$Target, `$Count, `$Concurrency, `$Secret).Wait()
+"@
+$cpu = @{}
+foreach ($name in $collectors.Keys) { $cpu[$name] = [Collections.Generic.List[double]]::new() }
+for ($r = 0; $r -lt $rounds; $r++) {
+    foreach ($name in $collectors.Keys) {
+        $prefix = Get-FreePrefix
+        $sender = Start-Process -FilePath $pwsh[0] -PassThru -ArgumentList (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $senderScript, $prefix, $events, $concurrency, $secretText))
+        $self = [Diagnostics.Process]::GetCurrentProcess()
+        $before = $self.TotalProcessorTime
+        $got = @(& $collectors[$name] $prefix)
+        $self.Refresh()
+        $used = $self.TotalProcessorTime - $before
+        $null = $sender.WaitForExit(120000)
+        if ($got.Count -ne $events) { throw "$name received $($got.Count) of $events from another process." }
+        $cpu[$name].Add($used.TotalMilliseconds * 1000 / $events)
+        $got = $null
+    }
+}
+Remove-Item $senderScript -ErrorAction SilentlyContinue
 
 function Get-Percentile([double[]] $Values, [double] $Share) {
     $sorted = @($Values | Sort-Object)
@@ -201,6 +242,11 @@ $readRows = foreach ($name in $readers.Keys) {
     $rate = Get-Median $readRate[$name]
     "| $name | $($rate.ToString('F0')) ($(Format-Spread $readRate[$name])) | x$(($rate / $handRead).ToString('F1')) |"
 }
+$handCpu = Get-Median $cpu['By hand: HttpListener + HMACSHA1 + ConvertFrom-Json']
+$cpuRows = foreach ($name in $collectors.Keys) {
+    $used = Get-Median $cpu[$name]
+    "| $name | $($used.ToString('F0')) ($(Format-Spread $cpu[$name])) | $((1e6 / $used).ToString('F0')) | x$(($handCpu / $used).ToString('F1')) |"
+}
 $handReceive = Get-Median $receiveRate['By hand: HttpListener + HMACSHA1 + ConvertFrom-Json']
 $receiveRows = foreach ($name in $receivers.Keys) {
     $rate = Get-Median $receiveRate[$name]
@@ -225,6 +271,12 @@ timestamp) to the object reaching the next command:
 | Contender | Events a second: median (min-max) | Ratio to by hand | Latency p50 ms | Latency p99 ms |
 |---|---|---|---|---|
 $($receiveRows -join "`n")
+
+The receiving process's own CPU per delivery, with the sender in another process (so its work is not counted):
+
+| Contender | CPU µs per delivery: median (min-max) | Deliveries per CPU-second | Ratio to by hand |
+|---|---|---|---|
+$($cpuRows -join "`n")
 
 Watching $members members for $($watchSeconds) s each, with an answered call arriving every 2 s (requests the simulator saw):
 
