@@ -359,6 +359,21 @@ Describe 'Receive-WebexCallEvent' {
         @(Get-SimulatorRequest | Where-Object path -Like '/v1/*') | Should -BeNullOrEmpty
     }
 
+    It 'fails with WebexEventListenerFailed on a prefix already taken, and leaves no webhook behind' {
+        $prefix = Get-FreePrefix
+        $taken = [System.Net.HttpListener]::new()
+        $taken.Prefixes.Add($prefix)
+        $taken.Start()
+        try {
+            Clear-SimulatorRequest
+            { Receive-WebexCallEvent -Prefix $prefix -PublicUrl $prefix -Timeout '00:00:05' -ErrorAction Stop } | Should -Throw -ErrorId 'WebexEventListenerFailed*'
+            $Error[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            "$($Error[0].TargetObject)" | Should -Be $prefix
+            @(Get-SimulatorRequest | Where-Object path -Like '/v1/webhooks*') | Should -BeNullOrEmpty -Because 'the listener starts before the webhook is made'
+        }
+        finally { $taken.Close() }
+    }
+
     It 'refuses a prefix that is not one, before anything is created' {
         Clear-SimulatorRequest
         { Receive-WebexCallEvent -Prefix 'not a prefix' -PublicUrl 'https://x.example.com/' -ErrorAction Stop } | Should -Throw -ErrorId 'WebexEventPrefixInvalid*'

@@ -12,23 +12,20 @@ namespace WebexCalls.Commands
     /// <summary>Completes -CallId from the active calls of the current connection (on -LineOwnerId's line when given), showing who is on each.</summary>
     public sealed class CallIdCompleter : IArgumentCompleter
     {
-        // Tab completion must never hang the prompt on a slow network.
-        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
-
         /// <summary>Returns the active calls whose id starts with what was typed.</summary>
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var session = fakeBoundParameters?["Connection"] as WebexCallingConnection ?? WebexSession.Current;
+            var session = Completion.SessionOf(fakeBoundParameters);
             if (session is null)
             {
                 return Enumerable.Empty<CompletionResult>();
             }
 
-            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var typed = Completion.Typed(wordToComplete);
             try
             {
-                using (var timeout = new CancellationTokenSource(Budget))
+                using (var timeout = new CancellationTokenSource(Completion.Budget))
                 {
                     // With -MemberId or -LineOwnerId already typed, that member's or line's calls are the ones the
                     // command can act on.
@@ -39,7 +36,7 @@ namespace WebexCalls.Commands
                     var calls = session.Connection.CreateClient().ListCallsAsync(scope, timeout.Token).GetAwaiter().GetResult();
                     // The list shows who is on each call and its state; what is inserted is the full id.
                     return calls
-                        .Where(call => call.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || call.Handle.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                        .Where(call => Completion.StartsWith(call.Id, typed) || Completion.StartsWith(call.Handle, typed))
                         .Select(call =>
                         {
                             KnownCalls.Remember(call);
